@@ -1,0 +1,121 @@
+/**
+ * The shape every metric family's accumulator shares, and the helpers that build one.
+ * @internal
+ * @module
+ */
+import { invalidState } from '../models/errors.js';
+
+/**
+ * A mergeable, serializable running computation of one metric family.
+ *
+ * - `add(value, index?)` folds one value in; `index` (default: how many values this accumulator
+ *   has seen) names the record in error messages.
+ * - `merge(other)` folds in another accumulator or a plain-JSON state of the same family and options;
+ *   merge is associative and commutative, and an empty accumulator is its identity.
+ * - `result()` is the public result, the same the batch function returns for the same values.
+ * - `state()` is a plain-JSON copy (versioned with `v: 1`) to store, send or merge elsewhere.
+ */
+export interface Accumulator<In, State, Result> {
+  /** Folds one value in; throws {@link CxMetricsError} on a bad value, leaving the state unchanged. */
+  add(value: In, index?: number): this;
+  /** Folds in another accumulator or a state of the same family and options. */
+  merge(other: Accumulator<In, State, Result> | State): this;
+  /** The result over everything added and merged so far. */
+  result(): Result;
+  /** A plain-JSON copy of the state. */
+  state(): State;
+}
+
+/**
+ * The functional core of a family: how to make, fill, merge and read a state.
+ * @internal
+ */
+export interface Family<In, State, Result> {
+  kind: string;
+  /** `field`, when given, words errors as `surveys[index].field` instead of `scores[index]`. */
+  add(state: State, value: In, index: number, field?: string): void;
+  merge(into: State, other: State): void;
+  result(state: State): Result;
+  copy(state: State): State;
+  /** Throws an `invalid_state` error if `s` is not a state of this family compatible with `like`. */
+  check(s: unknown, like: State): asserts s is State;
+}
+
+/**
+ * Wraps a family's functional core in the {@link Accumulator} interface.
+ * @internal
+ */
+export function makeAccumulator<In, State, Result>(family: Family<In, State, Result>, state: State): Accumulator<In, State, Result> {
+  let seen = 0;
+  const acc: Accumulator<In, State, Result> = {
+    add(value, index) {
+      family.add(state, value, index ?? seen);
+      seen++;
+      return acc;
+    },
+    merge(other) {
+      const s = isAccumulator<In, State, Result>(other) ? other.state() : other;
+      family.check(s, state);
+      family.merge(state, s);
+      return acc;
+    },
+    result: () => family.result(state),
+    state: () => family.copy(state),
+  };
+  return acc;
+}
+
+function isAccumulator<In, State, Result>(x: unknown): x is Accumulator<In, State, Result> {
+  return typeof x === 'object' && x !== null && typeof (x as { state?: unknown }).state === 'function';
+}
+
+/**
+ * Checks the common header of a state: an object with `v: 1` and the family's `kind`.
+ * @internal
+ */
+export function checkHeader(s: unknown, kind: string): asserts s is Record<string, unknown> {
+  if (typeof s !== 'object' || s === null) invalidState('state', 'must be an object', s);
+  const o = s as Record<string, unknown>;
+  if (o.kind !== kind) invalidState('state.kind', `must be '${kind}'`, o.kind);
+  if (o.v !== 1) invalidState('state.v', 'must be 1 (the only state version this release reads)', o.v);
+}
+
+/**
+ * Checks that `s[key]` is an integer count ≥ 0.
+ * @internal
+ */
+export function checkCount(s: Record<string, unknown>, key: string): void {
+  const v = s[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) invalidState(`state.${key}`, 'must be an integer ≥ 0', v);
+}
+
+/**
+ * Checks that `s[key]` is a finite number.
+ * @internal
+ */
+export function checkFinite(s: Record<string, unknown>, key: string): void {
+  const v = s[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) invalidState(`state.${key}`, 'must be a finite number', v);
+}
+
+/**
+ * Checks that two states were made with the same option.
+ * @internal
+ */
+export function checkSame(key: string, a: unknown, b: unknown): void {
+  if (JSON.stringify(a) !== JSON.stringify(b)) invalidState(`state.${key}`, `must equal this accumulator's ${key} (${JSON.stringify(b)}) to merge`, a);
+}
+
+/**
+ * Attaches `fromState` to an accumulator factory without a top-level side effect, so bundlers
+ * drop unused factories.
+ * @internal
+ */
+export function withFromState<F extends (...args: never[]) => unknown, S, A>(factory: F, fromState: (state: S) => A): F & { fromState(state: S): A } {
+  return Object.assign(factory, { fromState });
+}
+
+/** `x / n`, or `null` when `n` is 0. @internal */
+export function ratio(x: number, n: number): number | null {
+  return n === 0 ? null : x / n;
+}
