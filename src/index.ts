@@ -5,7 +5,58 @@
  * `import { nps } from 'cx-metrics'` carries neither zod nor the parsers.
  * @module cx-metrics
  */
-export * from './models/index.js';
-export * from './metrics/index.js';
-export * from './stats/index.js';
-export * from './aggregate/index.js';
+
+// models: schemas, types, parsers, JSON Schemas, the error class
+export { CxMetricsError, type CxMetricsErrorCode } from './models/errors.js';
+export { InteractionSchema, type Interaction, type InteractionInput } from './models/interaction.js';
+export { SurveyResponseSchema, type SurveyResponse, type SurveyResponseInput } from './models/surveyResponse.js';
+export {
+  JourneySchema,
+  JourneyEventSchema,
+  TouchpointSchema,
+  SUCCESS_METRICS,
+  JOURNEY_OUTCOMES,
+  type Journey,
+  type JourneyInput,
+  type Touchpoint,
+  type SuccessMetric,
+  type JourneyEvent,
+  type JourneyEventInput,
+} from './models/journey.js';
+export {
+  parseInteractions,
+  parseSurveyResponses,
+  parseJourneyEvents,
+  parseJourney,
+  type ParseOptions,
+  type ParseIssue,
+  type ParseResult,
+  type OnInvalid,
+} from './models/parse.js';
+export { modelJsonSchema, MODEL_NAMES, type ModelName } from './models/jsonSchema.js';
+
+// metrics: batch functions and their accumulators
+export type { Accumulator, FromState } from './metrics/_accumulator.js';
+export type { Scale } from './metrics/_scale.js';
+export { categorizeNps, nps, npsAccumulator, type NpsCategory, type NpsResult, type NpsState, type NpsAccumulator } from './metrics/nps.js';
+export { csat, csatAccumulator, type CsatOptions, type CsatResult, type CsatState, type CsatAccumulator } from './metrics/csat.js';
+export { ces, cesAccumulator, type CesOptions, type CesDirection, type CesResult, type CesState, type CesAccumulator } from './metrics/ces.js';
+export { aht, ahtAccumulator, type AhtResult, type AhtState, type AhtAccumulator } from './metrics/aht.js';
+export { holdTime, holdTimeAccumulator, type HoldTimeResult, type HoldTimeState, type HoldTimeAccumulator } from './metrics/holdTime.js';
+export { reroutes, reroutesAccumulator, type ReroutesResult, type ReroutesState, type ReroutesAccumulator } from './metrics/reroutes.js';
+export {
+  churnIncidence,
+  churnIncidenceAccumulator,
+  type ChurnIncidenceOptions,
+  type ChurnIncidenceResult,
+  type ChurnIncidenceState,
+  type ChurnIncidenceAccumulator,
+} from './metrics/churnIncidence.js';
+export { fcr, fcrAccumulator, type FcrOptions, type FcrResult, type FcrState, type FcrAccumulator } from './metrics/fcr.js';
+
+// stats: numeric helpers
+export { neumaierAdd, neumaierMerge, neumaierTotal, type CompensatedSum } from './stats/sum.js';
+
+// aggregate: metrics per group
+export { byTouchpoint, type ByTouchpointOptions, type TouchpointRow } from './aggregate/byTouchpoint.js';
+export type { GroupMetricsOptions, GroupRow, GroupField } from './aggregate/_groups.js';

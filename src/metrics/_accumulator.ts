@@ -106,12 +106,22 @@ export function checkSame(key: string, a: unknown, b: unknown): void {
   if (JSON.stringify(a) !== JSON.stringify(b)) invalidState(`state.${key}`, `must equal this accumulator's ${key} (${JSON.stringify(b)}) to merge`, a);
 }
 
+/** The `fromState` every accumulator factory carries. */
+export interface FromState<S, A> {
+  /**
+   * Restores an accumulator from a plain-JSON state (as `state()` returned it, e.g. after
+   * `JSON.parse`), with the options recorded in the state.
+   * @throws {@link CxMetricsError} (`code: 'invalid_state'`) if the state is not one this version reads
+   */
+  fromState(state: S): A;
+}
+
 /**
  * Attaches `fromState` to an accumulator factory without a top-level side effect, so bundlers
  * drop unused factories.
  * @internal
  */
-export function withFromState<F extends (...args: never[]) => unknown, S, A>(factory: F, fromState: (state: S) => A): F & { fromState(state: S): A } {
+export function withFromState<F extends (...args: never[]) => unknown, S, A>(factory: F, fromState: (state: S) => A): F & FromState<S, A> {
   return Object.assign(factory, { fromState });
 }
 

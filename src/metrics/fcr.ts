@@ -6,7 +6,7 @@
 import type { Interaction } from '../models/interaction.js';
 import { invalidOption, invalidState, invalidValue } from '../models/errors.js';
 import type { Accumulator } from './_accumulator.js';
-import { checkHeader, checkSame, ratio } from './_accumulator.js';
+import { checkHeader, checkSame, ratio, withFromState } from './_accumulator.js';
 import { checkRecord, isAbandoned } from './_record.js';
 
 /** Options of {@link fcr}. */
@@ -259,12 +259,12 @@ function fromState(state: FcrState): FcrAccumulator {
  * // => { rate: 0.5, resolvedFirst: 1, n: 2, repeats: 1, pending: 0, withoutCustomer: 0 }
  * ```
  */
-export const fcrAccumulator = /* @__PURE__ */ Object.assign(
+export const fcrAccumulator = /* @__PURE__ */ withFromState(
   (options?: FcrOptions): FcrAccumulator => {
     const { windowHours, asOf } = resolveOptions(options);
     return makeFcr(new FcrCore(windowHours, asOf));
   },
-  { fromState },
+  fromState,
 );
 
 /**

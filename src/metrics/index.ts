@@ -3,7 +3,7 @@
  * Imports no zod: `import { nps } from 'cx-metrics'` stays tiny in a browser bundle.
  * @module metrics
  */
-export type { Accumulator } from './_accumulator.js';
+export type { Accumulator, FromState } from './_accumulator.js';
 export { categorizeNps, nps, npsAccumulator, type NpsCategory, type NpsResult, type NpsState, type NpsAccumulator } from './nps.js';
 export { csat, csatAccumulator, type CsatOptions, type CsatResult, type CsatState, type CsatAccumulator } from './csat.js';
 export { ces, cesAccumulator, type CesOptions, type CesDirection, type CesResult, type CesState, type CesAccumulator } from './ces.js';
