@@ -161,7 +161,10 @@ export function groupMetrics(
   // Surveys whose interaction was not found (or has no key) form the null group.
   for (const list of waiting.values()) for (const j of list) addSurvey(groupOf(null), surveys[j]!, j);
 
-  const rank = new Map(order.map((k, i) => [k, i] as const));
+  const rank = new Map<string, number>();
+  order.forEach((k, i) => {
+    if (!rank.has(k)) rank.set(k, i);
+  });
   const rows = [...groups.values()].sort((a, b) => {
     if (a.key === b.key) return 0;
     if (a.key === null) return 1;

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Interaction } from '../models/interaction.js';
+import { invalidState } from '../models/errors.js';
 import { neumaierAdd, neumaierMerge } from '../stats/sum.js';
 import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, makeAccumulator, ratio, withFromState } from './_accumulator.js';
 import { checkRecord, duration, isAbandoned } from './_record.js';
@@ -47,6 +48,7 @@ export const ahtFamily: Family<Interaction, AhtState, AhtResult> = {
     checkCount(s, 'n');
     checkFinite(s, 'sum');
     checkFinite(s, 'sumComp');
+    if ((s.sum as number) + (s.sumComp as number) < 0) invalidState('state.sum', 'must total ≥ 0 seconds', s.sum);
   },
 };
 

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Interaction } from '../models/interaction.js';
-import { invalidOption } from '../models/errors.js';
+import { invalidOption, invalidState } from '../models/errors.js';
 import { type Accumulator, type Family, checkCount, checkHeader, checkSame, makeAccumulator, ratio, withFromState } from './_accumulator.js';
 import { MAX_SECONDS, checkRecord, duration, isAbandoned } from './_record.js';
 
@@ -77,10 +77,13 @@ export const churnIncidenceFamily: Family<Interaction, ChurnIncidenceState, Chur
   copy: (s) => ({ ...s }),
   check(s, like) {
     checkHeader(s, 'churnIncidence');
+    const t = s.shortAbandonSeconds;
+    if (typeof t !== 'number' || !(t >= 0 && t <= MAX_SECONDS)) invalidState('state.shortAbandonSeconds', 'must be a finite number of seconds ≥ 0', t);
     checkSame('shortAbandonSeconds', s.shortAbandonSeconds, like.shortAbandonSeconds);
     checkCount(s, 'n');
     checkCount(s, 'abandoned');
     checkCount(s, 'shortAbandons');
+    if ((s.abandoned as number) > (s.n as number)) invalidState('state.abandoned', 'must be ≤ state.n', s.abandoned);
   },
 };
 

@@ -54,11 +54,12 @@ export interface FcrState {
 }
 
 const HOUR_MS = 3_600_000;
+const MAX_WINDOW_HOURS = 1e9 / 3600;
 
 function resolveOptions(options: FcrOptions | undefined): { windowHours: number; asOf: number | null } {
   const windowHours = options?.windowHours ?? 168;
-  if (typeof windowHours !== 'number' || !(windowHours > 0 && windowHours <= 1e9 / 3600)) {
-    invalidOption('windowHours', 'must be a finite number of hours > 0', windowHours);
+  if (typeof windowHours !== 'number' || !(windowHours > 0 && windowHours <= MAX_WINDOW_HOURS)) {
+    invalidOption('windowHours', 'must be a number of hours in (0, 277777] (1e9 seconds)', windowHours);
   }
   const asOf = options?.asOf;
   if (asOf !== undefined && (typeof asOf !== 'number' || !Number.isFinite(asOf))) invalidOption('asOf', 'must be epoch milliseconds', asOf);
@@ -237,7 +238,11 @@ function makeFcr(core: FcrCore): FcrAccumulator {
 
 function fromState(state: FcrState): FcrAccumulator {
   checkHeader(state, 'fcr');
-  const { windowHours, asOf } = resolveOptions({ windowHours: state.windowHours, ...(state.asOf === null ? {} : { asOf: state.asOf }) });
+  const { windowHours, asOf } = state as { windowHours: unknown; asOf: unknown };
+  if (typeof windowHours !== 'number' || !(windowHours > 0 && windowHours <= MAX_WINDOW_HOURS)) {
+    invalidState('state.windowHours', 'must be a finite number of hours in (0, 277777]', windowHours);
+  }
+  if (asOf !== null && (typeof asOf !== 'number' || !Number.isFinite(asOf))) invalidState('state.asOf', 'must be null or epoch milliseconds', asOf);
   return makeFcr(new FcrCore(windowHours, asOf)).merge(state);
 }
 

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Interaction } from '../models/interaction.js';
+import { invalidState } from '../models/errors.js';
 import { neumaierAdd, neumaierMerge } from '../stats/sum.js';
 import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, makeAccumulator, ratio, withFromState } from './_accumulator.js';
 import { checkRecord, duration, isAbandoned } from './_record.js';
@@ -62,6 +63,8 @@ export const holdTimeFamily: Family<Interaction, HoldTimeState, HoldTimeResult> 
     checkCount(s, 'held');
     checkFinite(s, 'sum');
     checkFinite(s, 'sumComp');
+    if ((s.held as number) > (s.n as number)) invalidState('state.held', 'must be ≤ state.n', s.held);
+    if ((s.sum as number) + (s.sumComp as number) < 0) invalidState('state.sum', 'must total ≥ 0 seconds', s.sum);
   },
 };
 

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Interaction } from '../models/interaction.js';
-import { invalidValue } from '../models/errors.js';
+import { invalidState, invalidValue } from '../models/errors.js';
 import { type Accumulator, type Family, checkCount, checkHeader, makeAccumulator, ratio, withFromState } from './_accumulator.js';
 import { checkRecord, isAbandoned } from './_record.js';
 
@@ -40,6 +40,9 @@ export const reroutesFamily: Family<Interaction, ReroutesState, ReroutesResult> 
       invalidValue(`interactions[${i}].transfers`, i, 'must be an integer ≥ 0', t);
     }
     if (isAbandoned(r, i)) return;
+    if (t !== undefined && t > 0 && !Number.isSafeInteger(s.total + t)) {
+      invalidValue(`interactions[${i}].transfers`, i, 'would take the transfer total past 2^53 − 1 (is it a count?)', t);
+    }
     s.n++;
     if (t !== undefined && t > 0) {
       s.rerouted++;
@@ -47,6 +50,7 @@ export const reroutesFamily: Family<Interaction, ReroutesState, ReroutesResult> 
     }
   },
   merge(into, o) {
+    if (!Number.isSafeInteger(into.total + o.total)) invalidState('state.total', 'would take the merged transfer total past 2^53 − 1', o.total);
     into.n += o.n;
     into.rerouted += o.rerouted;
     into.total += o.total;
@@ -58,6 +62,7 @@ export const reroutesFamily: Family<Interaction, ReroutesState, ReroutesResult> 
     checkCount(s, 'n');
     checkCount(s, 'rerouted');
     checkCount(s, 'total');
+    if ((s.rerouted as number) > (s.n as number)) invalidState('state.rerouted', 'must be ≤ state.n', s.rerouted);
   },
 };
 

@@ -1,0 +1,165 @@
+/**
+ * Shared fast-check arbitraries of valid interactions and survey responses, and the small helpers
+ * the property tests of the operational metrics and of byTouchpoint use.
+ *
+ * Values are valid by construction (durations finite seconds in [0, 1e9], integer transfers,
+ * boolean `abandoned`, non-empty string ids): the laws are about valid input; bad values have
+ * their own example tests. Optional fields are absent (never `undefined`) when not generated.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { CxMetricsError } from '../src/metrics/index.js';
+import type { Interaction, SurveyResponse } from '../src/models/index.js';
+
+export const HOUR_MS = 3_600_000;
+
+export const CHANNELS = ['phone', 'chat', 'email'] as const;
+/** Mixed case on purpose: code-unit order puts 'Web' before 'billing'. */
+export const TOUCHPOINTS = ['billing', 'support', 'Web', 'app'] as const;
+export const CUSTOMERS = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'] as const;
+
+/**
+ * Durations in seconds: mostly whole seconds (exact sums), some fractional ones, a few huge ones
+ * up to the 1e9 bound, and exact zeros (not held, no transfer time).
+ */
+export const durationArb: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 3600 }), weight: 4 },
+  { arbitrary: fc.double({ min: 0, max: 1e4, noNaN: true }), weight: 2 },
+  { arbitrary: fc.double({ min: 0, max: 1e9, noNaN: true }), weight: 1 },
+  { arbitrary: fc.constant(0), weight: 1 },
+);
+
+/**
+ * Start times over 10 days: mostly on a whole-hour grid, so ties and gaps of exactly a window's
+ * length (24 h, 48 h, 168 h…) are frequent, and some at any millisecond.
+ */
+export const startedAtArb: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 10 * 24 }).map((h) => h * HOUR_MS), weight: 3 },
+  { arbitrary: fc.integer({ min: 0, max: 10 * 24 * HOUR_MS }), weight: 1 },
+);
+
+/** `arb`, or absent once in `freq` times. */
+const optional = <T>(arb: fc.Arbitrary<T>, freq: number): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq });
+
+/** Drops the keys whose value is `undefined`: an absent field is absent, never `undefined`. */
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * One valid interaction; every optional field may be absent. Most contacts have a customer (FCR
+ * needs one), about one in six is abandoned.
+ */
+export const interactionArb: fc.Arbitrary<Interaction> = fc
+  .record({
+    id: fc.constant('x'),
+    channel: fc.constantFrom(...CHANNELS),
+    startedAt: startedAtArb,
+    customerId: optional(fc.constantFrom(...CUSTOMERS), 6),
+    touchpoint: optional(fc.constantFrom(...TOUCHPOINTS), 5),
+    waitSeconds: optional(durationArb, 2),
+    talkSeconds: optional(durationArb, 4),
+    holdSeconds: optional(durationArb, 2),
+    afterWorkSeconds: optional(durationArb, 3),
+    transfers: optional(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 4 })), 2),
+    abandoned: optional(fc.oneof({ arbitrary: fc.constant(false), weight: 2 }, { arbitrary: fc.constant(true), weight: 1 }), 2),
+  })
+  .map((r) => stripUndefined(r) as Interaction);
+
+/** Interactions with unique ids `i0`, `i1`, … (so surveys can point at them). */
+export const interactionsArb: fc.Arbitrary<Interaction[]> = fc
+  .array(interactionArb, { maxLength: 60, size: 'medium' })
+  .map((list) => list.map((r, k) => ({ ...r, id: `i${k}` })));
+
+/**
+ * One valid survey response. `interactionId` points at `i0`…`i79`: with at most 60 interactions,
+ * some point at an interaction that is not there.
+ */
+export const surveyArb: fc.Arbitrary<SurveyResponse> = fc
+  .record({
+    id: fc.constant('s'),
+    submittedAt: fc.integer({ min: 0, max: 10 * 24 * HOUR_MS }),
+    interactionId: optional(
+      fc.nat({ max: 79 }).map((k) => `i${k}`),
+      4,
+    ),
+    touchpoint: optional(fc.constantFrom(...TOUCHPOINTS), 2),
+    csat: optional(fc.integer({ min: 1, max: 5 }), 3),
+    nps: optional(fc.integer({ min: 0, max: 10 }), 3),
+    ces: optional(fc.integer({ min: 1, max: 7 }), 3),
+  })
+  .map((s) => stripUndefined(s) as SurveyResponse);
+
+export const surveysArb: fc.Arbitrary<SurveyResponse[]> = fc
+  .array(surveyArb, { maxLength: 40, size: 'medium' })
+  .map((list) => list.map((s, k) => ({ ...s, id: `s${k}` })));
+
+/** A list and a permutation of it. */
+export function withPermutation<T>(arb: fc.Arbitrary<T[]>): fc.Arbitrary<[T[], T[]]> {
+  return arb.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })));
+}
+
+/** A list and a cut point in [0, length]. */
+export function withCut<T>(arb: fc.Arbitrary<T[]>): fc.Arbitrary<[T[], number]> {
+  return arb.chain((xs) => fc.tuple(fc.constant(xs), fc.integer({ min: 0, max: xs.length })));
+}
+
+/** A list cut into three consecutive parts (any of them may be empty). */
+export function threeParts<T>(arb: fc.Arbitrary<T[]>): fc.Arbitrary<[T[], T[], T[]]> {
+  return arb.chain((xs) =>
+    fc.tuple(fc.integer({ min: 0, max: xs.length }), fc.integer({ min: 0, max: xs.length })).map(([a, b]): [T[], T[], T[]] => {
+      const [i, j] = a <= b ? [a, b] : [b, a];
+      return [xs.slice(0, i), xs.slice(i, j), xs.slice(j)];
+    }),
+  );
+}
+
+/** A list and, for each element, a shard number 0–3 (random split into up to four shards). */
+export function withShards<T>(arb: fc.Arbitrary<T[]>): fc.Arbitrary<[T[], number[]]> {
+  return arb.chain((xs) => fc.tuple(fc.constant(xs), fc.array(fc.nat({ max: 3 }), { minLength: xs.length, maxLength: xs.length })));
+}
+
+/** Splits `xs` into shards by the shard number at the same position. */
+export function shard<T>(xs: readonly T[], shardOf: readonly number[]): T[][] {
+  const out: T[][] = [[], [], [], []];
+  xs.forEach((x, k) => out[shardOf[k] ?? 0]!.push(x));
+  return out;
+}
+
+/** Paths of every number in `x` that is NaN or ±Infinity (empty when `x` is JSON-safe in numbers). */
+export function nonFiniteNumbers(x: unknown, path = '$'): string[] {
+  if (typeof x === 'number') return Number.isFinite(x) ? [] : [`${path} = ${x}`];
+  if (Array.isArray(x)) return x.flatMap((v, k) => nonFiniteNumbers(v, `${path}[${k}]`));
+  if (typeof x === 'object' && x !== null) return Object.entries(x).flatMap(([k, v]) => nonFiniteNumbers(v, `${path}.${k}`));
+  return [];
+}
+
+/** Sums of fractional seconds agree within 1e-12 relative (DESIGN.md, "Exact where exactness exists"). */
+export const REL_TOL = 1e-12;
+
+/** Asserts `actual` equals `expected` within {@link REL_TOL} relative (both null also passes). */
+export function expectClose(actual: number | null, expected: number | null): void {
+  if (expected === null || actual === null) {
+    expect(actual).toBe(expected);
+    return;
+  }
+  const scale = Math.max(Math.abs(actual), Math.abs(expected));
+  expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(REL_TOL * scale);
+}
+
+/** Runs `fn`, asserts it throws a {@link CxMetricsError}, and returns the error. */
+export function thrown(fn: () => unknown): CxMetricsError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CxMetricsError);
+    return e as CxMetricsError;
+  }
+  throw new Error('expected a CxMetricsError, but nothing was thrown');
+}
+
+/** Freezes a list and every record in it (inputs must not be mutated). */
+export function deepFreeze<T extends object>(xs: readonly T[]): readonly T[] {
+  for (const x of xs) Object.freeze(x);
+  return Object.freeze(xs);
+}

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { byTouchpoint, type ByTouchpointOptions, type TouchpointRow } from '../../src/aggregate/index.js';
+import { aht, ces, churnIncidence, csat, fcr, holdTime, nps, reroutes } from '../../src/metrics/index.js';
+import type { SurveyResponse } from '../../src/models/index.js';
+import { expectClose, HOUR_MS, interactionsArb, nonFiniteNumbers, surveysArb, TOUCHPOINTS } from '../_arbitraries.js';
+
+const dataArb = fc.record({ interactions: interactionsArb, surveys: surveysArb });
+/** Both inputs and a permutation of each. */
+const permutedDataArb = dataArb.chain((d) =>
+  fc.tuple(
+    fc.constant(d),
+    fc.record({
+      interactions: fc.shuffledSubarray(d.interactions, { minLength: d.interactions.length, maxLength: d.interactions.length }),
+      surveys: fc.shuffledSubarray(d.surveys, { minLength: d.surveys.length, maxLength: d.surveys.length }),
+    }),
+  ),
+);
+const optionsArb: fc.Arbitrary<ByTouchpointOptions> = fc.record(
+  {
+    fcr: fc
+      .record({ windowHours: fc.constantFrom(24, 48, 168), asOf: fc.integer({ min: 0, max: 12 * 24 * HOUR_MS }) }, { requiredKeys: [] })
+      .map((o) => ({ ...o })),
+    churnIncidence: fc.constantFrom(0, 5, 20).map((shortAbandonSeconds) => ({ shortAbandonSeconds })),
+    order: fc.shuffledSubarray([...TOUCHPOINTS, 'ivr']),
+  },
+  { requiredKeys: [] },
+).map((o) => ({ ...o }));
+
+const sum = (rows: TouchpointRow[], f: (r: TouchpointRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+const scoresOf = (ss: readonly SurveyResponse[], field: 'csat' | 'nps' | 'ces') => ss.flatMap((s) => (s[field] === undefined ? [] : [s[field]]));
+
+/** Rows equal: everything exact except sums of fractional seconds (within 1e-12 relative). */
+function expectSameRows(actual: TouchpointRow[], expected: TouchpointRow[]): void {
+  expect(actual.map((r) => r.key)).toEqual(expected.map((r) => r.key));
+  actual.forEach((a, k) => {
+    const e = expected[k]!;
+    const { aht: aa, holdTime: ah, ...restA } = a;
+    const { aht: ea, holdTime: eh, ...restE } = e;
+    expect(restA).toEqual(restE);
+    expect([aa.n, ah.n, ah.held, ah.heldRate]).toEqual([ea.n, eh.n, eh.held, eh.heldRate]);
+    expectClose(aa.totalSeconds, ea.totalSeconds);
+    expectClose(aa.mean, ea.mean);
+    expectClose(ah.totalSeconds, eh.totalSeconds);
+    expectClose(ah.mean, eh.mean);
+    expectClose(ah.meanAll, eh.meanAll);
+  });
+}
+
+describe('byTouchpoint laws', () => {
+  it('for any data, row counts add up to the ungrouped counts (interactions, surveys, aht.n, holdTime.held, churnIncidence.n, nps.n, csat.n, …)', () => {
+    fc.assert(
+      fc.property(dataArb, optionsArb, ({ interactions: xs, surveys: ss }, o) => {
+        const rows = byTouchpoint({ interactions: xs, surveys: ss }, o);
+        expect(sum(rows, (r) => r.interactions)).toBe(xs.length);
+        expect(sum(rows, (r) => r.surveys)).toBe(ss.length);
+        expect(sum(rows, (r) => r.aht.n)).toBe(aht(xs).n);
+        const h = holdTime(xs);
+        expect([sum(rows, (r) => r.holdTime.held), sum(rows, (r) => r.holdTime.n)]).toEqual([h.held, h.n]);
+        const rr = reroutes(xs);
+        expect([sum(rows, (r) => r.reroutes.n), sum(rows, (r) => r.reroutes.rerouted), sum(rows, (r) => r.reroutes.total)]).toEqual([rr.n, rr.rerouted, rr.total]);
+        const ch = churnIncidence(xs, o.churnIncidence);
+        expect([sum(rows, (r) => r.churnIncidence.n), sum(rows, (r) => r.churnIncidence.abandoned), sum(rows, (r) => r.churnIncidence.shortAbandons)]).toEqual([
+          ch.n,
+          ch.abandoned,
+          ch.shortAbandons,
+        ]);
+        // FCR is computed within each touchpoint, so only the contacts scored or held back add up
+        const f = fcr(xs, o.fcr);
+        expect([sum(rows, (r) => r.fcr.n + r.fcr.pending), sum(rows, (r) => r.fcr.withoutCustomer)]).toEqual([f.n + f.pending, f.withoutCustomer]);
+        const n = nps(scoresOf(ss, 'nps'));
+        expect([sum(rows, (r) => r.nps.n), sum(rows, (r) => r.nps.promoters), sum(rows, (r) => r.nps.detractors)]).toEqual([n.n, n.promoters, n.detractors]);
+        const c = csat(scoresOf(ss, 'csat'));
+        expect([sum(rows, (r) => r.csat.n), sum(rows, (r) => r.csat.satisfied)]).toEqual([c.n, c.satisfied]);
+        expect(sum(rows, (r) => r.ces.n)).toBe(ces(scoresOf(ss, 'ces')).n);
+      }),
+    );
+  });
+
+  it('for any data, the per-row sums of seconds add up to the ungrouped sums within 1e-12 relative', () => {
+    fc.assert(
+      fc.property(dataArb, ({ interactions: xs, surveys: ss }) => {
+        const rows = byTouchpoint({ interactions: xs, surveys: ss });
+        expectClose(sum(rows, (r) => r.aht.totalSeconds), aht(xs).totalSeconds);
+        expectClose(sum(rows, (r) => r.holdTime.totalSeconds), holdTime(xs).totalSeconds);
+      }),
+    );
+  });
+
+  it('for any data, each row equals the metrics of its own records (surveys keyed by own touchpoint, else their interaction’s, else null)', () => {
+    fc.assert(
+      fc.property(dataArb, optionsArb, ({ interactions: xs, surveys: ss }, o) => {
+        const byId = new Map(xs.map((x) => [x.id, x]));
+        const keyOfSurvey = (s: SurveyResponse) => s.touchpoint ?? (s.interactionId === undefined ? undefined : byId.get(s.interactionId)?.touchpoint) ?? null;
+        for (const row of byTouchpoint({ interactions: xs, surveys: ss }, o)) {
+          const mine = xs.filter((x) => (x.touchpoint ?? null) === row.key);
+          const theirs = ss.filter((s) => keyOfSurvey(s) === row.key);
+          expect(row).toEqual({
+            key: row.key,
+            interactions: mine.length,
+            surveys: theirs.length,
+            aht: aht(mine),
+            holdTime: holdTime(mine),
+            reroutes: reroutes(mine),
+            churnIncidence: churnIncidence(mine, o.churnIncidence),
+            fcr: fcr(mine, o.fcr),
+            csat: csat(scoresOf(theirs, 'csat')),
+            nps: nps(scoresOf(theirs, 'nps')),
+            ces: ces(scoresOf(theirs, 'ces')),
+          });
+        }
+      }),
+    );
+  });
+
+  it('for any data, keys are unique, sorted in code-unit order after the ordered keys, null last', () => {
+    fc.assert(
+      fc.property(dataArb, optionsArb, (d, o) => {
+        const keys = byTouchpoint(d, o).map((r) => r.key);
+        expect(new Set(keys).size).toBe(keys.length);
+        const nullAt = keys.indexOf(null);
+        if (nullAt !== -1) expect(nullAt).toBe(keys.length - 1);
+        const order = o.order ?? [];
+        const ordered = order.filter((k) => keys.includes(k));
+        expect(keys.slice(0, ordered.length)).toEqual(ordered);
+        const rest = keys.slice(ordered.length).filter((k): k is string => k !== null);
+        expect(rest).toEqual([...rest].sort());
+      }),
+    );
+  });
+
+  it('for any data, every touchpoint present in the data has a row, and no other key does', () => {
+    fc.assert(
+      fc.property(dataArb, optionsArb, (d, o) => {
+        const keys = byTouchpoint(d, o).map((r) => r.key);
+        for (const x of d.interactions) expect(keys).toContain(x.touchpoint ?? null);
+        for (const s of d.surveys) if (s.touchpoint !== undefined) expect(keys).toContain(s.touchpoint);
+        const present = new Set<string | null>([...d.interactions.map((x) => x.touchpoint ?? null), ...d.surveys.map((s) => s.touchpoint ?? null)]);
+        // null may also come from surveys whose interaction is missing or has no touchpoint
+        for (const k of keys) if (k !== null) expect(present.has(k)).toBe(true);
+      }),
+    );
+  });
+
+  it('order-independent: permuting interactions and surveys gives the same rows in the same order (sums within 1e-12)', () => {
+    fc.assert(
+      fc.property(permutedDataArb, optionsArb, ([d, p], o) => {
+        expectSameRows(byTouchpoint(p, o), byTouchpoint(d, o));
+      }),
+    );
+  });
+
+  it('rows are JSON-safe: no NaN or Infinity, and JSON.parse(JSON.stringify(rows)) deep-equals rows', () => {
+    fc.assert(
+      fc.property(dataArb, optionsArb, (d, o) => {
+        const rows = byTouchpoint(d, o);
+        expect(nonFiniteNumbers(rows)).toEqual([]);
+        expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
+      }),
+    );
+  });
+});

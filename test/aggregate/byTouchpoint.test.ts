@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import { byTouchpoint, type TouchpointRow } from '../../src/aggregate/index.js';
+import { aht, churnIncidence, fcr, holdTime, reroutes, type FcrOptions } from '../../src/metrics/index.js';
+import type { Interaction, SurveyResponse } from '../../src/models/index.js';
+import { deepFreeze, HOUR_MS, thrown } from '../_arbitraries.js';
+
+const contact = (id: string, touchpoint: string | undefined, extra: Partial<Interaction> = {}): Interaction => ({
+  id,
+  channel: 'phone',
+  startedAt: 0,
+  ...(touchpoint === undefined ? {} : { touchpoint }),
+  ...extra,
+});
+const survey = (id: string, extra: Partial<SurveyResponse> = {}): SurveyResponse => ({ id, submittedAt: 0, ...extra });
+
+/**
+ * Hand-computed example: three groups (billing, support, no touchpoint). c1, c3 and c4 are the
+ * three calls of definitions.md §3.1 / §3.2 spread over the touchpoints.
+ */
+const interactions = (): Interaction[] => [
+  contact('c1', 'billing', { talkSeconds: 300, holdSeconds: 60, afterWorkSeconds: 60, customerId: 'ann', transfers: 0 }),
+  contact('c2', 'billing', { talkSeconds: 240, afterWorkSeconds: 30, customerId: 'ann', startedAt: 2 * HOUR_MS, transfers: 1 }),
+  contact('c3', 'billing', { abandoned: true, waitSeconds: 40, customerId: 'bob' }),
+  // ann again, 3 h after c1, but at another touchpoint: not a repeat of billing's contacts
+  contact('c4', 'support', { talkSeconds: 420, holdSeconds: 120, afterWorkSeconds: 90, transfers: 2, customerId: 'ann', startedAt: 3 * HOUR_MS }),
+  contact('c5', 'support', { talkSeconds: 100, waitSeconds: 3 }),
+  contact('c6', undefined, { talkSeconds: 60, customerId: 'cara', abandoned: false }),
+  contact('c7', undefined, { abandoned: true, waitSeconds: 2 }),
+];
+const surveys = (): SurveyResponse[] => [
+  survey('s1', { interactionId: 'c1', nps: 10, csat: 5 }), // -> billing (inherited)
+  survey('s2', { interactionId: 'c4', nps: 3, csat: 2, ces: 6 }), // -> support (inherited)
+  survey('s3', { touchpoint: 'billing', interactionId: 'c4', nps: 8, ces: 3 }), // own touchpoint wins -> billing
+  survey('s4', { interactionId: 'missing', nps: 9 }), // interaction not found -> null
+  survey('s5', { csat: 4 }), // nothing to go by -> null
+  survey('s6', { interactionId: 'c6', nps: 0 }), // interaction without touchpoint -> null
+  survey('s7', { interactionId: 'c2', csat: 3 }), // two surveys of one interaction -> billing
+  survey('s8', { interactionId: 'c2', nps: 9 }),
+];
+
+const billing: TouchpointRow = {
+  key: 'billing',
+  interactions: 3,
+  surveys: 4,
+  // (300+60+60) + (240+0+30) = 690 s over 2 handled; c3 abandoned
+  aht: { mean: 345, n: 2, totalSeconds: 690 },
+  holdTime: { mean: 60, meanAll: 30, heldRate: 0.5, held: 1, n: 2, totalSeconds: 60 },
+  reroutes: { rate: 0.5, mean: 0.5, rerouted: 1, n: 2, total: 1 },
+  churnIncidence: { rate: 1 / 3, abandoned: 1, n: 3, shortAbandons: 0 },
+  // ann at 0 h and 2 h: the first is a repeat, the second resolved
+  fcr: { rate: 0.5, resolvedFirst: 1, n: 2, repeats: 1, pending: 0, withoutCustomer: 0 },
+  // s1, s3, s7, s8: csat 5, 3; nps 10, 8, 9; ces 3
+  csat: { rate: 0.5, satisfied: 1, n: 2, mean: 4 },
+  nps: { score: 200 / 3, n: 3, promoters: 2, passives: 1, detractors: 0 },
+  ces: { mean: 3, rate: 0, n: 1, easy: 0 },
+};
+const support: TouchpointRow = {
+  key: 'support',
+  interactions: 2,
+  surveys: 1,
+  // (420+120+90) + 100 = 730 s over 2
+  aht: { mean: 365, n: 2, totalSeconds: 730 },
+  holdTime: { mean: 120, meanAll: 60, heldRate: 0.5, held: 1, n: 2, totalSeconds: 120 },
+  reroutes: { rate: 0.5, mean: 1, rerouted: 1, n: 2, total: 2 },
+  churnIncidence: { rate: 0, abandoned: 0, n: 2, shortAbandons: 0 },
+  fcr: { rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 1 },
+  csat: { rate: 0, satisfied: 0, n: 1, mean: 2 },
+  nps: { score: -100, n: 1, promoters: 0, passives: 0, detractors: 1 },
+  ces: { mean: 6, rate: 1, n: 1, easy: 1 },
+};
+const none: TouchpointRow = {
+  key: null,
+  interactions: 2,
+  surveys: 3,
+  aht: { mean: 60, n: 1, totalSeconds: 60 },
+  holdTime: { mean: null, meanAll: 0, heldRate: 0, held: 0, n: 1, totalSeconds: 0 },
+  reroutes: { rate: 0, mean: 0, rerouted: 0, n: 1, total: 0 },
+  churnIncidence: { rate: 0.5, abandoned: 1, n: 2, shortAbandons: 0 },
+  fcr: { rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 0 },
+  // s4, s5, s6: nps 9, 0; csat 4
+  csat: { rate: 1, satisfied: 1, n: 1, mean: 4 },
+  nps: { score: 0, n: 2, promoters: 1, passives: 0, detractors: 1 },
+  ces: { mean: null, rate: null, n: 0, easy: 0 },
+};
+
+const keys = (rows: TouchpointRow[]) => rows.map((r) => r.key);
+
+describe('byTouchpoint', () => {
+  it('byTouchpoint({ interactions, surveys }) computes every metric per touchpoint (hand-computed example)', () => {
+    expect(byTouchpoint({ interactions: interactions(), surveys: surveys() })).toEqual([billing, support, none]);
+  });
+
+  it('byTouchpoint rows are JSON-safe: a JSON round trip gives the same rows', () => {
+    const rows = byTouchpoint({ interactions: interactions(), surveys: surveys() });
+    expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
+  });
+
+  it('byTouchpoint row counts add up to the ungrouped metrics (§3.1: AHT 1,320 s over the three calls + c5 + c6)', () => {
+    const rows = byTouchpoint({ interactions: interactions(), surveys: surveys() });
+    const sum = (f: (r: TouchpointRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+    expect(sum((r) => r.interactions)).toBe(7);
+    expect(sum((r) => r.surveys)).toBe(8);
+    expect(sum((r) => r.aht.totalSeconds)).toBe(aht(interactions()).totalSeconds);
+    expect(sum((r) => r.aht.n)).toBe(aht(interactions()).n);
+    expect(sum((r) => r.holdTime.held)).toBe(holdTime(interactions()).held);
+    expect(sum((r) => r.reroutes.total)).toBe(reroutes(interactions()).total);
+    expect(sum((r) => r.churnIncidence.abandoned)).toBe(churnIncidence(interactions()).abandoned);
+  });
+
+  it('byTouchpoint gives a survey without touchpoint its interaction’s touchpoint, through interactionId', () => {
+    const rows = byTouchpoint({ interactions: [contact('c1', 'billing')], surveys: [survey('s1', { interactionId: 'c1', nps: 10 })] });
+    expect(rows.map((r) => [r.key, r.interactions, r.surveys, r.nps.n])).toEqual([['billing', 1, 1, 1]]);
+  });
+
+  it('byTouchpoint inherits the touchpoint whatever the order of surveys and interactions (surveys are matched by id)', () => {
+    const xs = [contact('c1', 'billing'), contact('c2', 'support')];
+    const ss = [survey('s1', { interactionId: 'c2', csat: 5 }), survey('s2', { interactionId: 'c1', csat: 1 })];
+    const a = byTouchpoint({ interactions: xs, surveys: ss });
+    const b = byTouchpoint({ interactions: [...xs].reverse(), surveys: [...ss].reverse() });
+    expect(a.map((r) => [r.key, r.csat.mean])).toEqual([
+      ['billing', 1],
+      ['support', 5],
+    ]);
+    expect(b).toEqual(a);
+  });
+
+  it('byTouchpoint puts a survey whose interaction is missing in the null group', () => {
+    const rows = byTouchpoint({ interactions: [contact('c1', 'billing')], surveys: [survey('s1', { interactionId: 'nope', nps: 9 })] });
+    expect(rows.map((r) => [r.key, r.interactions, r.surveys, r.nps.promoters])).toEqual([
+      ['billing', 1, 0, 0],
+      [null, 0, 1, 1],
+    ]);
+  });
+
+  it('byTouchpoint puts a survey whose interaction has no touchpoint in the null group', () => {
+    const rows = byTouchpoint({ interactions: [contact('c1', undefined)], surveys: [survey('s1', { interactionId: 'c1', nps: 9 })] });
+    expect(rows.map((r) => [r.key, r.interactions, r.surveys])).toEqual([[null, 1, 1]]);
+  });
+
+  it('byTouchpoint keeps a survey’s own touchpoint over its interaction’s', () => {
+    const rows = byTouchpoint({ interactions: [contact('c1', 'billing')], surveys: [survey('s1', { interactionId: 'c1', touchpoint: 'app', nps: 9 })] });
+    expect(rows.map((r) => [r.key, r.interactions, r.surveys])).toEqual([
+      ['app', 0, 1],
+      ['billing', 1, 0],
+    ]);
+  });
+
+  it('byTouchpoint groups records without touchpoint under key null (not "" or "(none)"), and keeps "" as its own key', () => {
+    const rows = byTouchpoint({ interactions: [contact('c1', undefined), contact('c2', ''), contact('c3', 'billing')] });
+    expect(keys(rows)).toEqual(['', 'billing', null]);
+  });
+
+  it('byTouchpoint sorts rows by key in code-unit order, the null row last', () => {
+    const xs = ['support', undefined, 'billing', 'Web', 'app', 'billing'].map((t, k) => contact(`c${k}`, t));
+    // 'W' (U+0057) sorts before 'a' (U+0061) in code-unit order
+    expect(keys(byTouchpoint({ interactions: xs }))).toEqual(['Web', 'app', 'billing', 'support', null]);
+  });
+
+  it('byTouchpoint(data, { order }) lists the given keys first, in that order, then the rest, null last', () => {
+    const xs = ['support', undefined, 'billing', 'Web', 'app'].map((t, k) => contact(`c${k}`, t));
+    expect(keys(byTouchpoint({ interactions: xs }, { order: ['support'] }))).toEqual(['support', 'Web', 'app', 'billing', null]);
+    expect(keys(byTouchpoint({ interactions: xs }, { order: ['billing', 'app', 'support'] }))).toEqual(['billing', 'app', 'support', 'Web', null]);
+  });
+
+  it('byTouchpoint(data, { order }) creates no row for an ordered key without records', () => {
+    const xs = [contact('c1', 'billing'), contact('c2', 'support')];
+    expect(keys(byTouchpoint({ interactions: xs }, { order: ['ivr', 'support'] }))).toEqual(['support', 'billing']);
+  });
+
+  it('byTouchpoint computes FCR within each touchpoint: a later contact at another touchpoint is not a repeat', () => {
+    const xs = [contact('c1', 'billing', { customerId: 'ann' }), contact('c2', 'support', { customerId: 'ann', startedAt: HOUR_MS })];
+    const rows = byTouchpoint({ interactions: xs });
+    expect(rows.map((r) => [r.key, r.fcr.resolvedFirst, r.fcr.repeats])).toEqual([
+      ['billing', 1, 0],
+      ['support', 1, 0],
+    ]);
+    expect(fcr(xs).repeats).toBe(1);
+  });
+
+  it('byTouchpoint passes each metric its options (fcr window, short abandons, CSAT threshold)', () => {
+    const fcrOptions: FcrOptions = { windowHours: 1 };
+    const rows = byTouchpoint(
+      { interactions: interactions(), surveys: surveys() },
+      { fcr: fcrOptions, churnIncidence: { shortAbandonSeconds: 5 }, csat: { satisfiedFrom: 3 } },
+    );
+    const [b, , n] = rows;
+    // ann's second billing contact 2 h later is outside a 1 h window
+    expect(b!.fcr).toEqual({ rate: 1, resolvedFirst: 2, n: 2, repeats: 0, pending: 0, withoutCustomer: 0 });
+    // c7 abandoned after 2 s: a short abandon under 5 s
+    expect(n!.churnIncidence).toEqual({ rate: 0, abandoned: 0, n: 1, shortAbandons: 1 });
+    // csat 5 and 3 are both satisfied from 3
+    expect(b!.csat).toEqual({ rate: 1, satisfied: 2, n: 2, mean: 4 });
+  });
+
+  it('byTouchpoint(data, { fcr: { asOf } }) holds back young contacts as pending per group', () => {
+    const rows = byTouchpoint({ interactions: interactions() }, { fcr: { windowHours: 24, asOf: 10 * HOUR_MS } });
+    expect(rows.map((r) => [r.key, r.fcr.n, r.fcr.pending])).toEqual([
+      ['billing', 1, 1],
+      ['support', 0, 1],
+      [null, 0, 1],
+    ]);
+  });
+
+  it('byTouchpoint returns no rows for no data', () => {
+    expect(byTouchpoint({})).toEqual([]);
+    expect(byTouchpoint({ interactions: [], surveys: [] })).toEqual([]);
+  });
+
+  it('byTouchpoint of one interaction is one row with that interaction’s metrics', () => {
+    const x = contact('c1', 'billing', { talkSeconds: 120, customerId: 'ann' });
+    expect(byTouchpoint({ interactions: [x] })).toEqual([
+      {
+        key: 'billing',
+        interactions: 1,
+        surveys: 0,
+        aht: aht([x]),
+        holdTime: holdTime([x]),
+        reroutes: reroutes([x]),
+        churnIncidence: churnIncidence([x]),
+        fcr: fcr([x]),
+        csat: { rate: null, satisfied: 0, n: 0, mean: null },
+        nps: { score: null, n: 0, promoters: 0, passives: 0, detractors: 0 },
+        ces: { mean: null, rate: null, n: 0, easy: 0 },
+      },
+    ]);
+  });
+
+  it('byTouchpoint of surveys only gives rows with empty operational metrics', () => {
+    const [row] = byTouchpoint({ surveys: [survey('s1', { touchpoint: 'app', nps: 10 })] });
+    expect(row).toMatchObject({ key: 'app', interactions: 0, surveys: 1, aht: aht([]), fcr: fcr([]), churnIncidence: churnIncidence([]) });
+    expect(row!.nps.score).toBe(100);
+  });
+
+  it('byTouchpoint of all-abandoned contacts has null AHT, hold and FCR values and a churn rate of 1', () => {
+    const [row] = byTouchpoint({ interactions: [contact('c1', 'ivr', { abandoned: true, customerId: 'ann' }), contact('c2', 'ivr', { abandoned: true })] });
+    expect(row).toMatchObject({ key: 'ivr', interactions: 2, aht: aht([]), holdTime: holdTime([]), reroutes: reroutes([]), fcr: fcr([]) });
+    expect(row!.churnIncidence).toEqual({ rate: 1, abandoned: 2, n: 2, shortAbandons: 0 });
+  });
+
+  it('byTouchpoint reads any iterables (generators)', () => {
+    function* gen<T>(xs: T[]): Generator<T> {
+      yield* xs;
+    }
+    expect(byTouchpoint({ interactions: gen(interactions()), surveys: gen(surveys()) })).toEqual([billing, support, none]);
+  });
+
+  it('byTouchpoint does not mutate frozen inputs', () => {
+    const xs = deepFreeze(interactions());
+    const ss = deepFreeze(surveys());
+    const before = structuredClone([xs, ss]);
+    expect(byTouchpoint({ interactions: xs, surveys: ss })).toEqual([billing, support, none]);
+    expect([xs, ss]).toEqual(before);
+  });
+});
+
+describe('byTouchpoint bad values and options', () => {
+  it('byTouchpoint throws invalid_value for an interaction touchpoint that is not a string', () => {
+    const e = thrown(() => byTouchpoint({ interactions: [contact('c1', 'a'), { ...contact('c2', undefined), touchpoint: 42 } as unknown as Interaction] }));
+    expect([e.code, e.path, e.index, e.value]).toEqual(['invalid_value', 'interactions[1].touchpoint', 1, 42]);
+  });
+
+  it('byTouchpoint throws invalid_value for a survey touchpoint that is not a string', () => {
+    const e = thrown(() => byTouchpoint({ surveys: [survey('s1'), { ...survey('s2'), touchpoint: null } as unknown as SurveyResponse] }));
+    expect([e.code, e.path, e.index, e.value]).toEqual(['invalid_value', 'surveys[1].touchpoint', 1, null]);
+  });
+
+  it('byTouchpoint names the interaction and field of a bad metric value', () => {
+    const e = thrown(() => byTouchpoint({ interactions: [contact('c1', 'a'), contact('c2', 'a'), contact('c3', 'b', { holdSeconds: -1 })] }));
+    expect([e.code, e.path, e.index, e.value]).toEqual(['invalid_value', 'interactions[2].holdSeconds', 2, -1]);
+  });
+
+  it('byTouchpoint names the survey and field of a bad score, also for a survey matched through its interaction', () => {
+    const direct = thrown(() => byTouchpoint({ surveys: [survey('s0'), survey('s1', { touchpoint: 'a', nps: 11 })] }));
+    expect([direct.code, direct.path, direct.index, direct.value]).toEqual(['invalid_value', 'surveys[1].nps', 1, 11]);
+    const matched = thrown(() =>
+      byTouchpoint({ interactions: [contact('c1', 'a')], surveys: [survey('s0'), survey('s1'), survey('s2', { interactionId: 'c1', csat: 9 })] }),
+    );
+    expect([matched.code, matched.path, matched.index, matched.value]).toEqual(['invalid_value', 'surveys[2].csat', 2, 9]);
+  });
+
+  it('byTouchpoint words its errors', () => {
+    expect(() => byTouchpoint({ interactions: [contact('c1', 'a'), { ...contact('c2', undefined), touchpoint: 42 } as unknown as Interaction] })).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: interactions[1].touchpoint must be a string, got 42]`);
+    expect(() => byTouchpoint({ surveys: [survey('s0'), survey('s1', { touchpoint: 'a', nps: 11 })] })).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: surveys[1].nps must be an integer 0–10, got 11]`);
+  });
+
+  it.each([
+    ['fcr windowHours 0', { fcr: { windowHours: 0 } }, 'options.windowHours'],
+    ['fcr windowHours -1', { fcr: { windowHours: -1 } }, 'options.windowHours'],
+    ['fcr windowHours NaN', { fcr: { windowHours: Number.NaN } }, 'options.windowHours'],
+    ['churnIncidence shortAbandonSeconds -1', { churnIncidence: { shortAbandonSeconds: -1 } }, 'options.shortAbandonSeconds'],
+    ['csat satisfiedFrom off the scale', { csat: { satisfiedFrom: 6 } }, 'options.satisfiedFrom'],
+  ] as const)('byTouchpoint throws invalid_option for %s, even on no data', (_name, options, path) => {
+    for (const data of [{}, { interactions: interactions(), surveys: surveys() }]) {
+      const e = thrown(() => byTouchpoint(data, options));
+      expect([e.code, e.path]).toEqual(['invalid_option', path]);
+    }
+  });
+
+  it("byTouchpoint(data, { order: ['b', 'a', 'b'] }) lists 'b' before 'a' (first occurrence wins)", () => {
+    const rows = byTouchpoint(
+      { interactions: [{ id: '1', channel: 'phone', startedAt: 0, touchpoint: 'a' }, { id: '2', channel: 'phone', startedAt: 0, touchpoint: 'b' }] },
+      { order: ['b', 'a', 'b'] },
+    );
+    expect(rows.map((r) => r.key)).toEqual(['b', 'a']);
+  });
+});
