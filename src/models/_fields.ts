@@ -132,8 +132,10 @@ const TIMESTAMP_RULE = 'must be an ISO-8601 date-time, a Date or epoch milliseco
  */
 export const timestamp = z
   .union([z.number(), z.string(), z.date()], { error: TIMESTAMP_RULE })
-  .transform((v, ctx) => {
+  .transform((raw, ctx) => {
     let t: number;
+    // a number in a string (a CSV cell holding epoch ms) is read as that number
+    const v = typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) {
         ctx.issues.push({ code: 'custom', message: TIMESTAMP_RULE, input: v });
