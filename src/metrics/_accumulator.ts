@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import { invalidState } from '../models/errors.js';
+import { CxMetricsError, invalidState } from '../models/errors.js';
 
 /**
  * A mergeable, serializable running computation of one metric family.
@@ -128,4 +128,31 @@ export function withFromState<F extends (...args: never[]) => unknown, S, A>(fac
 /** `x / n`, or `null` when `n` is 0. @internal */
 export function ratio(x: number, n: number): number | null {
   return n === 0 ? null : x / n;
+}
+
+/**
+ * Validates the options recorded in a state being restored: an option error becomes an
+ * `invalid_state` error at `state.<option>` (the caller gave a state, not options).
+ * @internal
+ */
+export function optionsOfState<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof CxMetricsError) || e.code !== 'invalid_option') throw e;
+    const path = e.path.replace(/^options\./, 'state.');
+    throw new CxMetricsError('invalid_state', path + e.message.slice(e.path.length), { path, index: null, value: e.value });
+  }
+}
+
+/**
+ * Checks that a survey state's counts and sum agree: `part` ≤ n, and the sum lies within
+ * [min·n, max·n] of its scale (so rate ∈ [0, 1] and mean on the scale).
+ * @internal
+ */
+export function checkConsistent<K extends string>(s: { n: number; sum: number; sumComp: number } & Record<K, number>, part: K, [min, max]: [number, number]): void {
+  if (s[part] > s.n) invalidState(`state.${part}`, 'must be ≤ state.n', s[part]);
+  const total = s.sum + s.sumComp;
+  const slack = 1e-9 * Math.max(Math.abs(min), Math.abs(max)) * s.n;
+  if (!(total >= min * s.n - slack && total <= max * s.n + slack)) invalidState('state.sum', `must lie within [${min}, ${max}] × state.n`, total);
 }

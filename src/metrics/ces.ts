@@ -4,7 +4,7 @@
  */
 import { invalidOption } from '../models/errors.js';
 import { neumaierAdd, neumaierMerge } from '../stats/sum.js';
-import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, checkSame, makeAccumulator, ratio, withFromState } from './_accumulator.js';
+import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, checkConsistent, checkSame, makeAccumulator, optionsOfState, ratio, withFromState } from './_accumulator.js';
 import { type Scale, checkAnswer, checkScale, checkThreshold } from './_scale.js';
 
 /** Which end of the CES scale means less effort. */
@@ -109,6 +109,7 @@ export const cesFamily: Family<number, CesState, CesResult> = {
     checkCount(s, 'easy');
     checkFinite(s, 'sum');
     checkFinite(s, 'sumComp');
+    checkConsistent(s as unknown as CesState, 'easy', like.scale);
   },
 };
 
@@ -130,8 +131,8 @@ export type CesAccumulator = Accumulator<number, CesState, CesResult>;
 export const cesAccumulator = /* @__PURE__ */ withFromState(
   (options?: CesOptions): CesAccumulator => makeAccumulator(cesFamily, init(options)),
   (state: CesState): CesAccumulator => {
-    cesFamily.check(state, state);
-    return makeAccumulator(cesFamily, init({ scale: state.scale, direction: state.direction, easyFrom: state.easyFrom })).merge(state);
+    checkHeader(state, 'ces');
+    return makeAccumulator(cesFamily, optionsOfState(() => init({ scale: state.scale, direction: state.direction, easyFrom: state.easyFrom }))).merge(state);
   },
 );
 

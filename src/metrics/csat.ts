@@ -4,7 +4,7 @@
  */
 import { invalidOption } from '../models/errors.js';
 import { neumaierAdd, neumaierMerge } from '../stats/sum.js';
-import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, checkSame, makeAccumulator, ratio, withFromState } from './_accumulator.js';
+import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, checkConsistent, checkSame, makeAccumulator, optionsOfState, ratio, withFromState } from './_accumulator.js';
 import { type Scale, checkAnswer, checkScale, checkThreshold } from './_scale.js';
 
 /** Options of {@link csat}. */
@@ -85,6 +85,7 @@ export const csatFamily: Family<number, CsatState, CsatResult> = {
     checkCount(s, 'satisfied');
     checkFinite(s, 'sum');
     checkFinite(s, 'sumComp');
+    checkConsistent(s as unknown as CsatState, 'satisfied', like.scale);
   },
 };
 
@@ -117,8 +118,8 @@ export type CsatAccumulator = Accumulator<number, CsatState, CsatResult>;
 export const csatAccumulator = /* @__PURE__ */ withFromState(
   (options?: CsatOptions): CsatAccumulator => makeAccumulator(csatFamily, init(options)),
   (state: CsatState): CsatAccumulator => {
-    csatFamily.check(state, state);
-    return makeAccumulator(csatFamily, init({ scale: state.scale, satisfiedFrom: state.satisfiedFrom })).merge(state);
+    checkHeader(state, 'csat');
+    return makeAccumulator(csatFamily, optionsOfState(() => init({ scale: state.scale, satisfiedFrom: state.satisfiedFrom }))).merge(state);
   },
 );
 

@@ -31,7 +31,7 @@ export interface NpsState {
   detractors: number;
 }
 
-function check(score: unknown, index: number, path: string): number {
+function check(score: unknown, index: number | null, path: string): number {
   if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > 10) {
     invalidValue(path, index, 'must be an integer 0–10', score);
   }
@@ -55,7 +55,7 @@ function check(score: unknown, index: number, path: string): number {
  * ```
  */
 export function categorizeNps(score: number): NpsCategory {
-  const s = check(score, 0, 'score');
+  const s = check(score, null, 'score');
   return s >= 9 ? 'promoter' : s >= 7 ? 'passive' : 'detractor';
 }
 

@@ -71,6 +71,7 @@ export function formatValue(value: unknown): string {
   if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'Invalid' : value.toISOString()})`;
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'function') return 'a function';
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return `[${value.map(formatValue).join(',')}]`;
   try {
     const s = JSON.stringify(value);
     if (s === undefined) return String(value);
