@@ -4,6 +4,29 @@
  * @module
  */
 import { CxMetricsError, invalidState } from '../models/errors.js';
+import { type LowSampleOptions, type LowSampleRule, checkLevel, lowSampleRule } from '../stats/intervals.js';
+
+/** Options every metric takes for its interval and its low-sample flag. */
+export interface StatOptions {
+  /**
+   * Confidence level of the result's interval(s), in (0, 1).
+   * @defaultValue 0.95
+   */
+  confidence?: number;
+  /** Thresholds of the `lowSample` flag (docs/statistics.md#low-sample). */
+  lowSample?: LowSampleOptions;
+}
+
+/** Resolved interval and low-sample options. @internal */
+export interface ResultOptions {
+  confidence: number;
+  lowSample: LowSampleRule;
+}
+
+/** Validates {@link StatOptions}. @internal */
+export function resultOptions(o: StatOptions | undefined): ResultOptions {
+  return { confidence: checkLevel(o?.confidence ?? 0.95), lowSample: lowSampleRule(o?.lowSample) };
+}
 
 /**
  * A mergeable, serializable running computation of one metric family.
@@ -32,10 +55,13 @@ export interface Accumulator<In, State, Result> {
  */
 export interface Family<In, State, Result> {
   kind: string;
-  /** `field`, when given, words errors as `surveys[index].field` instead of `scores[index]`. */
-  add(state: State, value: In, index: number, field?: string): void;
+  /**
+   * `field`, when given, words errors as `surveys[index].field` instead of `scores[index]`;
+   * `weight` (survey families) is the value's weight when the value is a plain number.
+   */
+  add(state: State, value: In, index: number, field?: string, weight?: number): void;
   merge(into: State, other: State): void;
-  result(state: State): Result;
+  result(state: State, options: ResultOptions): Result;
   copy(state: State): State;
   /** Throws an `invalid_state` error if `s` is not a state of this family compatible with `like`. */
   check(s: unknown, like: State): asserts s is State;
@@ -45,7 +71,7 @@ export interface Family<In, State, Result> {
  * Wraps a family's functional core in the {@link Accumulator} interface.
  * @internal
  */
-export function makeAccumulator<In, State, Result>(family: Family<In, State, Result>, state: State): Accumulator<In, State, Result> {
+export function makeAccumulator<In, State, Result>(family: Family<In, State, Result>, state: State, options: ResultOptions): Accumulator<In, State, Result> {
   let seen = 0;
   const acc: Accumulator<In, State, Result> = {
     add(value, index) {
@@ -59,7 +85,7 @@ export function makeAccumulator<In, State, Result>(family: Family<In, State, Res
       family.merge(state, s);
       return acc;
     },
-    result: () => family.result(state),
+    result: () => family.result(state, options),
     state: () => family.copy(state),
   };
   return acc;
@@ -110,10 +136,11 @@ export function checkSame(key: string, a: unknown, b: unknown): void {
 export interface FromState<S, A> {
   /**
    * Restores an accumulator from a plain-JSON state (as `state()` returned it, e.g. after
-   * `JSON.parse`), with the options recorded in the state.
+   * `JSON.parse`), with the metric options recorded in the state; `options` sets the interval
+   * level and low-sample thresholds of its results.
    * @throws {@link CxMetricsError} (`code: 'invalid_state'`) if the state is not one this version reads
    */
-  fromState(state: S): A;
+  fromState(state: S, options?: StatOptions): A;
 }
 
 /**
@@ -121,7 +148,7 @@ export interface FromState<S, A> {
  * drop unused factories.
  * @internal
  */
-export function withFromState<F extends (...args: never[]) => unknown, S, A>(factory: F, fromState: (state: S) => A): F & FromState<S, A> {
+export function withFromState<F extends (...args: never[]) => unknown, S, A>(factory: F, fromState: (state: S, options?: StatOptions) => A): F & FromState<S, A> {
   return Object.assign(factory, { fromState });
 }
 

@@ -34,3 +34,35 @@ export function checkAnswer(value: unknown, min: number, max: number, index: num
   }
   return value;
 }
+
+/** A score with a survey weight (> 0); a plain number has weight 1. */
+export interface WeightedScore {
+  /** The answer. */
+  value: number;
+  /**
+   * Its sampling weight, finite and > 0.
+   * @defaultValue 1
+   */
+  weight?: number;
+}
+
+/** A plain score or a weighted one. */
+export type ScoreInput = number | WeightedScore;
+
+/** The value of a score input: the number itself, or `.value` of `{ value, weight }`. @internal */
+export function scoreValue(input: unknown): unknown {
+  return typeof input === 'object' && input !== null ? (input as WeightedScore).value : input;
+}
+
+/**
+ * The weight of a score input: `.weight` of `{ value, weight }`, else `weight` (default 1);
+ * throws unless finite and > 0. @internal
+ */
+export function scoreWeight(input: unknown, weight: unknown, index: number, field: string | undefined): number {
+  let w = weight ?? 1;
+  if (typeof input === 'object' && input !== null && (input as WeightedScore).weight !== undefined) w = (input as WeightedScore).weight;
+  if (typeof w !== 'number' || !(w > 0) || w === Infinity) {
+    invalidValue(field ? `surveys[${index}].weight` : `scores[${index}].weight`, index, 'must be a finite number > 0', w);
+  }
+  return w;
+}

@@ -131,3 +131,82 @@ export function meanInterval(n: number, mean: number, m2: number, level = 0.95):
   const t = studentTQuantile(1 - (1 - level) / 2, n - 1);
   return { low: mean - t * se, high: mean + t * se, level };
 }
+
+/** Thresholds of the low-sample flag. */
+export interface LowSampleOptions {
+  /**
+   * Fewer (effective) responses than this flag an estimate.
+   * @defaultValue 30 (the usual rule of thumb; docs/statistics.md#low-sample)
+   */
+  minN?: number;
+  /**
+   * A rate flags when fewer than this many successes or failures are expected (n·p̂ or n·(1 − p̂));
+   * NPS when fewer promoters or detractors.
+   * @defaultValue 5 (the usual condition for a normal approximation)
+   */
+  minCount?: number;
+}
+
+/** Resolved thresholds. @internal */
+export interface LowSampleRule {
+  minN: number;
+  minCount: number;
+}
+
+/** Validates the low-sample thresholds. @internal */
+export function lowSampleRule(o: LowSampleOptions | undefined): LowSampleRule {
+  const minN = o?.minN ?? 30;
+  const minCount = o?.minCount ?? 5;
+  for (const [name, v] of [['minN', minN], ['minCount', minCount]] as const) {
+    if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) {
+      throw new CxMetricsError('invalid_option', `options.lowSample.${name} must be a finite number ≥ 0, got ${String(v)}`, {
+        path: `options.lowSample.${name}`,
+        index: null,
+        value: v,
+      });
+    }
+  }
+  return { minN, minCount };
+}
+
+/**
+ * The low-sample rule of a rate with success share `p` over (effective) sample size `n`: n < minN,
+ * or n·p < minCount, or n·(1 − p) < minCount. An empty sample is low.
+ * @internal
+ */
+export function rateIsLow(p: number | null, n: number, rule: LowSampleRule): boolean {
+  if (p === null || n === 0) return true;
+  return n < rule.minN || n * p < rule.minCount || n * (1 - p) < rule.minCount;
+}
+
+/** The low-sample rule of a mean: fewer than minN values. @internal */
+export function meanIsLow(n: number, rule: LowSampleRule): boolean {
+  return n < rule.minN;
+}
+
+/**
+ * The low-sample rule of NPS: n < minN, or n·pP < minCount, or n·pD < minCount, or every answer
+ * in one category (zero variance).
+ * @internal
+ */
+export function npsIsLow(pP: number | null, pPa: number | null, pD: number | null, n: number, rule: LowSampleRule): boolean {
+  if (pP === null || pPa === null || pD === null || n === 0) return true;
+  const oneCategory = pP === 1 || pPa === 1 || pD === 1;
+  return n < rule.minN || n * pP < rule.minCount || n * pD < rule.minCount || oneCategory;
+}
+
+/**
+ * Kish effective sample size (Σw)² / Σw²; equals n when every weight is 1.
+ *
+ * @param sumW - Σ w
+ * @param sumW2 - Σ w²
+ * @returns n_eff, 0 when there is no weight
+ * @example
+ * ```ts
+ * import { effectiveSampleSize } from 'cx-metrics';
+ * effectiveSampleSize(13.5, 23.75); // => 7.673684210526316
+ * ```
+ */
+export function effectiveSampleSize(sumW: number, sumW2: number): number {
+  return sumW2 > 0 ? (sumW * sumW) / sumW2 : 0;
+}
