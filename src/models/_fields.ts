@@ -15,18 +15,20 @@ export const MAX_EPOCH_MS = 1e13;
 
 const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
-/** A number, or a string holding one (as CSV cells do); `rule` words every failure. */
-const numberLike = (rule: string) =>
-  z
-    .union([z.number(), z.string().regex(NUMERIC, { error: rule })], { error: rule })
-    .transform((v) => (typeof v === 'number' ? v : Number(v)));
+/**
+ * A number checked by `num`, or a string holding one (as CSV cells do), checked the same way;
+ * `rule` words a value of another type. The bounds of `num` also reach the JSON Schema.
+ */
+const numberLike = (rule: string, num: z.ZodNumber) =>
+  z.union([num, z.string().regex(NUMERIC, { error: rule }).transform(Number).pipe(num)], { error: rule });
 
 const DURATION_RULE = 'must be a finite number of seconds ≥ 0';
 const COUNT_RULE = 'must be an integer ≥ 0';
 const NPS_RULE = 'must be an integer 0–10';
 
 /** Finite seconds in [0, 1e9]. */
-export const durationSeconds = numberLike(DURATION_RULE).pipe(
+export const durationSeconds = numberLike(
+  DURATION_RULE,
   z
     .number({ error: DURATION_RULE })
     .min(0, { error: DURATION_RULE })
@@ -34,7 +36,8 @@ export const durationSeconds = numberLike(DURATION_RULE).pipe(
 );
 
 /** Integer count in [0, 2^53 − 1]. */
-export const count = numberLike(COUNT_RULE).pipe(
+export const count = numberLike(
+  COUNT_RULE,
   z
     .number({ error: COUNT_RULE })
     .int({ error: COUNT_RULE })
@@ -43,21 +46,22 @@ export const count = numberLike(COUNT_RULE).pipe(
 );
 
 /** Any finite number. */
-export const finiteNumber = numberLike('must be a finite number').pipe(z.number({ error: 'must be a finite number' }));
+export const finiteNumber = numberLike('must be a finite number', z.number({ error: 'must be a finite number' }));
 
 /** Integer NPS answer 0–10. */
-export const npsAnswer = numberLike(NPS_RULE).pipe(
+export const npsAnswer = numberLike(
+  NPS_RULE,
   z.number({ error: NPS_RULE }).int({ error: NPS_RULE }).min(0, { error: NPS_RULE }).max(10, { error: NPS_RULE }),
 );
 
 /** A survey weight: finite and > 0. */
-export const weight = numberLike('must be a finite number > 0').pipe(z.number({ error: 'must be a finite number > 0' }).gt(0, { error: 'must be a finite number > 0' }));
+export const weight = numberLike('must be a finite number > 0', z.number({ error: 'must be a finite number > 0' }).gt(0, { error: 'must be a finite number > 0' }));
 
 /** A non-empty identifier; integer ids (as in many exports) become their decimal string. */
 export const id = z
   .union(
     [
-      z.string().refine((s) => s.trim().length > 0, { error: 'must be a non-empty string' }),
+      z.string().regex(/\S/, { error: 'must be a non-empty string' }),
       z.number().int({ error: 'must be a non-empty string or an integer' }),
     ],
     { error: 'must be a non-empty string or an integer' },
@@ -65,9 +69,7 @@ export const id = z
   .transform((v) => String(v));
 
 /** A non-empty label (channel, touchpoint, queue…). */
-export const label = z.string({ error: 'must be a non-empty string' }).refine((s) => s.trim().length > 0, {
-  error: 'must be a non-empty string',
-});
+export const label = z.string({ error: 'must be a non-empty string' }).regex(/\S/, { error: 'must be a non-empty string' });
 
 const TRUE = new Set(['true', '1', 'yes', 'y', 't']);
 const FALSE = new Set(['false', '0', 'no', 'n', 'f']);
@@ -108,11 +110,12 @@ export function parseIsoToEpochMs(text: string): number {
   const minute = Number(mi);
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   if (day > daysInMonth) return Number.NaN;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-  let t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  if (year < 100) t = new Date(t).setUTCFullYear(year);
+  // Date.UTC maps years 0–99 to 1900–1999; 400 Gregorian years are exactly 146 097 days
+  let t = year < 100 ? Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146_097 * 86_400_000 : Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (off && off !== 'Z' && off !== 'z') {
     const sign = off[0] === '-' ? -1 : 1;
     const digits = off.slice(1).replace(':', '');
@@ -157,6 +160,10 @@ export const timestamp = z
     t = typeof v === 'string' ? parseIsoToEpochMs(v) : v.getTime();
     if (!Number.isFinite(t)) {
       ctx.issues.push({ code: 'custom', message: TIMESTAMP_RULE, input: v });
+      return z.NEVER;
+    }
+    if (Math.abs(t) < MIN_EPOCH_MS || Math.abs(t) > MAX_EPOCH_MS) {
+      ctx.issues.push({ code: 'custom', message: 'must be between 1973-03-03 and 2286-11-20', input: v });
       return z.NEVER;
     }
     return t;

@@ -34,16 +34,19 @@ export const SUCCESS_METRICS = [
 export type SuccessMetric = (typeof SUCCESS_METRICS)[number];
 
 /** zod schema of one touchpoint of a journey. */
-export const TouchpointSchema = z.object({
+export const TouchpointSchema = z.object(
+  {
   /** Touchpoint id, matched against `Interaction.touchpoint` and `SurveyResponse.touchpoint`. */
   id: label,
   /** Display name. */
-  name: z.string().optional(),
+  name: z.string({ error: 'must be a string' }).optional(),
   /** The metric that says whether this step works, e.g. `csat.rate`. */
   successMetric: z.enum(SUCCESS_METRICS, { error: `must be one of ${SUCCESS_METRICS.join(', ')}` }).optional(),
   /** Target for the success metric, in the metric's unit (rates in [0, 1], NPS in [-100, 100], seconds). */
   target: finiteNumber.optional(),
-});
+  },
+  { error: 'must be an object' },
+);
 
 /**
  * zod schema of a journey: an id, a name and its touchpoints in order (ids unique).
@@ -66,7 +69,7 @@ export const JourneySchema = z
     name: z.string({ error: 'must be a string' }),
     /** Touchpoints in journey order. */
     touchpoints: z.array(TouchpointSchema, { error: 'must be an array of touchpoints' }),
-  })
+  }, { error: 'must be an object' })
   .superRefine((j, ctx) => {
     const seen = new Set<string>();
     j.touchpoints.forEach((t, i) => {

@@ -58,7 +58,7 @@ function valueAt(row: unknown, path: readonly PropertyKey[]): unknown {
 
 /**
  * Copies the schema's own keys from a row into a fresh null-free object: `null`, `undefined` and
- * blank strings of optional fields count as absent (as CSV exports write them). Other keys, including
+ * blank strings count as absent (as CSV exports write them), so a blank required cell `is required`. Other keys, including
  * `__proto__`, are never read, so no prototype can be polluted.
  */
 function clean(row: object, keys: readonly string[], required: ReadonlySet<string>): Record<string, unknown> {
@@ -66,7 +66,7 @@ function clean(row: object, keys: readonly string[], required: ReadonlySet<strin
   for (const k of keys) {
     if (!Object.prototype.hasOwnProperty.call(row, k)) continue;
     const v = (row as Record<string, unknown>)[k];
-    if (!required.has(k) && (v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))) continue;
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) continue;
     out[k] = v;
   }
   return out;
@@ -110,8 +110,10 @@ function parseRows<S extends z.ZodType>(
         const path = formatPath(issue.path);
         if (seen.has(path)) continue;
         seen.add(path);
-        const value = valueAt(input, issue.path);
-        const rule = value === undefined && issue.path.length > 0 ? 'is required' : issue.message;
+        // report the value as the row had it: a blank required cell reads 'is required, got ""'
+        const missing = valueAt(input, issue.path) === undefined && issue.path.length > 0;
+        const value = valueAt(row, issue.path);
+        const rule = missing ? 'is required' : issue.message;
         const message =
           value === undefined ? `${label}[${i}].${path} ${rule}` : `${label}[${i}]${path ? `.${path}` : ''} ${rule}, got ${formatValue(value)}`;
         rowIssues.push({ index: i, path, message, value });

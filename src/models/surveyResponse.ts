@@ -46,7 +46,7 @@ export const SurveyResponseSchema = z.object({
   /** Survey FCR: "Was your issue resolved on first contact?" */
   fcr: booleanLike.optional(),
   /** Free-text comment. */
-  comment: z.string().optional(),
+  comment: z.string({ error: 'must be a string' }).optional(),
   /** Sampling weight, > 0. */
   weight: weight.optional(),
 });
