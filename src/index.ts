@@ -36,14 +36,15 @@ export {
 export { modelJsonSchema, MODEL_NAMES, type ModelName } from './models/jsonSchema.js';
 
 // metrics: batch functions and their accumulators
-export type { Accumulator, FromState } from './metrics/_accumulator.js';
-export type { Scale } from './metrics/_scale.js';
-export { categorizeNps, nps, npsAccumulator, type NpsCategory, type NpsResult, type NpsState, type NpsAccumulator } from './metrics/nps.js';
+export type { Accumulator, FromState, StatOptions } from './metrics/_accumulator.js';
+export type { Scale, ScoreInput, WeightedScore } from './metrics/_scale.js';
+export { surveyScores } from './metrics/surveyScores.js';
+export { categorizeNps, nps, npsAccumulator, type NpsCategory, type NpsOptions, type NpsResult, type NpsState, type NpsAccumulator } from './metrics/nps.js';
 export { csat, csatAccumulator, type CsatOptions, type CsatResult, type CsatState, type CsatAccumulator } from './metrics/csat.js';
 export { ces, cesAccumulator, type CesOptions, type CesDirection, type CesResult, type CesState, type CesAccumulator } from './metrics/ces.js';
-export { aht, ahtAccumulator, type AhtResult, type AhtState, type AhtAccumulator } from './metrics/aht.js';
-export { holdTime, holdTimeAccumulator, type HoldTimeResult, type HoldTimeState, type HoldTimeAccumulator } from './metrics/holdTime.js';
-export { reroutes, reroutesAccumulator, type ReroutesResult, type ReroutesState, type ReroutesAccumulator } from './metrics/reroutes.js';
+export { aht, ahtAccumulator, type AhtOptions, type AhtResult, type AhtState, type AhtAccumulator } from './metrics/aht.js';
+export { holdTime, holdTimeAccumulator, type HoldTimeOptions, type HoldTimeResult, type HoldTimeState, type HoldTimeAccumulator } from './metrics/holdTime.js';
+export { reroutes, reroutesAccumulator, type ReroutesOptions, type ReroutesResult, type ReroutesState, type ReroutesAccumulator } from './metrics/reroutes.js';
 export {
   churnIncidence,
   churnIncidenceAccumulator,
@@ -54,8 +55,30 @@ export {
 } from './metrics/churnIncidence.js';
 export { fcr, fcrAccumulator, type FcrOptions, type FcrResult, type FcrState, type FcrAccumulator } from './metrics/fcr.js';
 
-// stats: numeric helpers
+// stats: numeric helpers, intervals and comparisons
 export { neumaierAdd, neumaierMerge, neumaierTotal, type CompensatedSum } from './stats/sum.js';
+export { momentsAdd, momentsMerge, type Moments } from './stats/moments.js';
+export { normalCdf, normalSf, normalQuantile, studentTCdf, studentTSf, studentTQuantile, regularizedBeta } from './stats/distributions.js';
+export {
+  wilsonInterval,
+  npsInterval,
+  meanInterval,
+  effectiveSampleSize,
+  type ConfidenceInterval,
+  type LowSampleOptions,
+} from './stats/intervals.js';
+export {
+  compareNps,
+  compareRates,
+  compareMeans,
+  type CompareOptions,
+  type Comparison,
+  type NoTestReason,
+  type NpsLike,
+  type RateLike,
+  type MeanLike,
+} from './stats/compare.js';
+export { sampleSizeForRate, sampleSizeForNps, type SampleSizeForRateOptions, type SampleSizeForNpsOptions } from './stats/sampleSize.js';
 
 // aggregate: metrics per group
 export { byTouchpoint, type ByTouchpointOptions, type TouchpointRow } from './aggregate/byTouchpoint.js';

@@ -18,6 +18,7 @@ import {
 } from '../metrics/churnIncidence.js';
 import { type CsatOptions, type CsatResult, type CsatState, csatFamily, csatInit } from '../metrics/csat.js';
 import { FcrCore, type FcrOptions, type FcrResult, fcrInit } from '../metrics/fcr.js';
+import { type StatOptions, resultOptions } from '../metrics/_accumulator.js';
 import { type HoldTimeResult, type HoldTimeState, holdTimeFamily, holdTimeInit } from '../metrics/holdTime.js';
 import { type NpsResult, type NpsState, npsFamily, npsInit } from '../metrics/nps.js';
 import { type ReroutesResult, type ReroutesState, reroutesFamily, reroutesInit } from '../metrics/reroutes.js';
@@ -26,7 +27,7 @@ import { type ReroutesResult, type ReroutesState, reroutesFamily, reroutesInit }
 export type GroupField = 'touchpoint' | 'channel' | 'agentId' | 'queue' | 'journeyId';
 
 /** Options of the per-group metrics (each as the metric function takes it), and row order. */
-export interface GroupMetricsOptions {
+export interface GroupMetricsOptions extends StatOptions {
   /** Options of {@link csat} in every group. */
   csat?: CsatOptions;
   /** Options of {@link ces} in every group. */
@@ -97,6 +98,7 @@ export function groupMetrics(
   const churn0 = churnIncidenceInit(options?.churnIncidence);
   const fcr0 = fcrInit(options?.fcr);
   const order = options?.order ?? [];
+  const opts = resultOptions(options);
   const groups = new Map<string | null, Group>();
   const groupOf = (key: string | null): Group => {
     let g = groups.get(key);
@@ -110,9 +112,9 @@ export function groupMetrics(
         reroutes: reroutesInit(),
         churn: { ...churn0 },
         fcr: new FcrCore(fcr0.windowHours, fcr0.asOf),
-        csat: { ...csat0, scale: [csat0.scale[0], csat0.scale[1]] },
+        csat: csatFamily.copy(csat0),
         nps: npsInit(),
-        ces: { ...ces0, scale: [ces0.scale[0], ces0.scale[1]] },
+        ces: cesFamily.copy(ces0),
       };
       groups.set(key, g);
     }
@@ -178,20 +180,21 @@ export function groupMetrics(
     key: g.key,
     interactions: g.interactions,
     surveys: g.surveys,
-    aht: ahtFamily.result(g.aht),
-    holdTime: holdTimeFamily.result(g.holdTime),
-    reroutes: reroutesFamily.result(g.reroutes),
-    churnIncidence: churnIncidenceFamily.result(g.churn),
-    fcr: g.fcr.result(),
-    csat: csatFamily.result(g.csat),
-    nps: npsFamily.result(g.nps),
-    ces: cesFamily.result(g.ces),
+    aht: ahtFamily.result(g.aht, opts),
+    holdTime: holdTimeFamily.result(g.holdTime, opts),
+    reroutes: reroutesFamily.result(g.reroutes, opts),
+    churnIncidence: churnIncidenceFamily.result(g.churn, opts),
+    fcr: g.fcr.result(opts),
+    csat: csatFamily.result(g.csat, opts),
+    nps: npsFamily.result(g.nps, opts),
+    ces: cesFamily.result(g.ces, opts),
   }));
 }
 
 function addSurvey(g: Group, s: SurveyResponse, i: number): void {
   g.surveys++;
-  if (s.csat !== undefined) csatFamily.add(g.csat, s.csat, i, 'csat');
-  if (s.nps !== undefined) npsFamily.add(g.nps, s.nps, i, 'nps');
-  if (s.ces !== undefined) cesFamily.add(g.ces, s.ces, i, 'ces');
+  const w = s.weight;
+  if (s.csat !== undefined) csatFamily.add(g.csat, s.csat, i, 'csat', w);
+  if (s.nps !== undefined) npsFamily.add(g.nps, s.nps, i, 'nps', w);
+  if (s.ces !== undefined) cesFamily.add(g.ces, s.ces, i, 'ces', w);
 }

@@ -5,6 +5,7 @@
  */
 import { CxMetricsError, invalidState } from '../models/errors.js';
 import { type LowSampleOptions, type LowSampleRule, checkLevel, lowSampleRule } from '../stats/intervals.js';
+import type { Moments } from '../stats/moments.js';
 
 /** Options every metric takes for its interval and its low-sample flag. */
 export interface StatOptions {
@@ -173,13 +174,31 @@ export function optionsOfState<T>(make: () => T): T {
 }
 
 /**
- * Checks that a survey state's counts and sum agree: `part` ≤ n, and the sum lies within
- * [min·n, max·n] of its scale (so rate ∈ [0, 1] and mean on the scale).
+ * Checks that a survey state's counts and sums agree: `part` ≤ n, its weighted twin ≤ the total
+ * weight, and the weighted sum lies within [min, max] × total weight (so rates stay in [0, 1] and
+ * means on the scale).
  * @internal
  */
-export function checkConsistent<K extends string>(s: { n: number; sum: number; sumComp: number } & Record<K, number>, part: K, [min, max]: [number, number]): void {
-  if (s[part] > s.n) invalidState(`state.${part}`, 'must be ≤ state.n', s[part]);
-  const total = s.sum + s.sumComp;
-  const slack = 1e-9 * Math.max(Math.abs(min), Math.abs(max)) * s.n;
-  if (!(total >= min * s.n - slack && total <= max * s.n + slack)) invalidState('state.sum', `must lie within [${min}, ${max}] × state.n`, total);
+export function checkConsistent(s: Record<string, unknown>, part: string, [min, max]: [number, number]): void {
+  const n = s.n as number;
+  const wSum = s.wSum as number;
+  if ((s[part] as number) > n) invalidState(`state.${part}`, 'must be ≤ state.n', s[part]);
+  const wPart = `w${part[0]!.toUpperCase()}${part.slice(1)}`;
+  const slackW = 1e-9 * Math.max(1, wSum);
+  if (!(wSum >= 0) || (n === 0 && wSum !== 0)) invalidState('state.wSum', 'must be ≥ 0 (and 0 when n is 0)', wSum);
+  if (!((s[wPart] as number) >= 0 && (s[wPart] as number) <= wSum + slackW)) invalidState(`state.${wPart}`, 'must lie within [0, state.wSum]', s[wPart]);
+  const total = (s.sum as number) + (s.sumComp as number);
+  const slack = 1e-9 * Math.max(Math.abs(min), Math.abs(max)) * wSum;
+  if (!(total >= min * wSum - slack && total <= max * wSum + slack)) invalidState('state.sum', `must lie within [${min}, ${max}] × state.wSum`, total);
 }
+
+/** Checks a state's moments: finite, m2 ≥ 0, weight equal to the state's Σ w. @internal */
+export function checkMoments(m: unknown, weight: number): void {
+  const o = m as Partial<Moments> | null;
+  const ok =
+    typeof o === 'object' && o !== null && typeof o.weight === 'number' && typeof o.mean === 'number' && typeof o.m2 === 'number' &&
+    Number.isFinite(o.mean) && Number.isFinite(o.m2) && o.m2 >= -1e-9 * Math.max(1, Math.abs(o.mean) ** 2 * weight) &&
+    Math.abs(o.weight - weight) <= 1e-9 * Math.max(1, weight);
+  if (!ok) invalidState('state.moments', 'must be { weight, mean, m2 }: finite, m2 ≥ 0, weight equal to the total weight', m);
+}
+

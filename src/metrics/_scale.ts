@@ -59,7 +59,7 @@ export function scoreValue(input: unknown): unknown {
  * throws unless finite and > 0. @internal
  */
 export function scoreWeight(input: unknown, weight: unknown, index: number, field: string | undefined): number {
-  let w = weight ?? 1;
+  let w: unknown = weight ?? 1;
   if (typeof input === 'object' && input !== null && (input as WeightedScore).weight !== undefined) w = (input as WeightedScore).weight;
   if (typeof w !== 'number' || !(w > 0) || w === Infinity) {
     invalidValue(field ? `surveys[${index}].weight` : `scores[${index}].weight`, index, 'must be a finite number > 0', w);

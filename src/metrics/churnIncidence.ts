@@ -4,11 +4,23 @@
  */
 import type { Interaction } from '../models/interaction.js';
 import { invalidOption, invalidState } from '../models/errors.js';
-import { type Accumulator, type Family, checkCount, checkHeader, checkSame, makeAccumulator, ratio, withFromState } from './_accumulator.js';
+import { type ConfidenceInterval, rateIsLow, wilsonInterval } from '../stats/intervals.js';
+import {
+  type Accumulator,
+  type Family,
+  type StatOptions,
+  checkCount,
+  checkHeader,
+  checkSame,
+  makeAccumulator,
+  ratio,
+  resultOptions,
+  withFromState,
+} from './_accumulator.js';
 import { MAX_SECONDS, checkRecord, duration, isAbandoned } from './_record.js';
 
 /** Options of {@link churnIncidence}. */
-export interface ChurnIncidenceOptions {
+export interface ChurnIncidenceOptions extends StatOptions {
   /**
    * Abandons with `waitSeconds` below this are short abandons (wrong numbers, pocket dials): they
    * leave numerator and denominator and are counted in `shortAbandons`. An abandon without
@@ -29,6 +41,10 @@ export interface ChurnIncidenceResult {
   n: number;
   /** Abandons with waitSeconds < shortAbandonSeconds (outside `abandoned` and `n`). */
   shortAbandons: number;
+  /** Wilson score interval of `rate`; `null` when n = 0. */
+  ci: ConfidenceInterval | null;
+  /** True when n < 30 or fewer than 5 abandoned (or kept) contacts: rare events need big samples. */
+  lowSample: boolean;
 }
 
 /** Plain-JSON state of a churn-incidence accumulator. */
@@ -73,7 +89,17 @@ export const churnIncidenceFamily: Family<Interaction, ChurnIncidenceState, Chur
     into.abandoned += o.abandoned;
     into.shortAbandons += o.shortAbandons;
   },
-  result: (s) => ({ rate: ratio(s.abandoned, s.n), abandoned: s.abandoned, n: s.n, shortAbandons: s.shortAbandons }),
+  result(s, opts) {
+    const rate = ratio(s.abandoned, s.n);
+    return {
+      rate,
+      abandoned: s.abandoned,
+      n: s.n,
+      shortAbandons: s.shortAbandons,
+      ci: wilsonInterval(s.abandoned, s.n, opts.confidence),
+      lowSample: rateIsLow(rate, s.n, opts.lowSample),
+    };
+  },
   copy: (s) => ({ ...s }),
   check(s, like) {
     checkHeader(s, 'churnIncidence');
@@ -102,14 +128,14 @@ export type ChurnIncidenceAccumulator = Accumulator<Interaction, ChurnIncidenceS
  * churnIncidenceAccumulator({ shortAbandonSeconds: 5 })
  *   .add({ id: 'a', channel: 'phone', startedAt: 0, abandoned: true, waitSeconds: 3 })
  *   .add({ id: 'b', channel: 'phone', startedAt: 0, abandoned: true, waitSeconds: 30 })
- *   .result(); // => { rate: 1, abandoned: 1, n: 1, shortAbandons: 1 }
+ *   .result().shortAbandons; // => 1
  * ```
  */
 export const churnIncidenceAccumulator = /* @__PURE__ */ withFromState(
-  (options?: ChurnIncidenceOptions): ChurnIncidenceAccumulator => makeAccumulator(churnIncidenceFamily, init(options)),
-  (state: ChurnIncidenceState): ChurnIncidenceAccumulator => {
+  (options?: ChurnIncidenceOptions): ChurnIncidenceAccumulator => makeAccumulator(churnIncidenceFamily, init(options), resultOptions(options)),
+  (state: ChurnIncidenceState, options?: StatOptions): ChurnIncidenceAccumulator => {
     churnIncidenceFamily.check(state, state);
-    return makeAccumulator(churnIncidenceFamily, init({ shortAbandonSeconds: state.shortAbandonSeconds })).merge(state);
+    return makeAccumulator(churnIncidenceFamily, init({ shortAbandonSeconds: state.shortAbandonSeconds }), resultOptions(options)).merge(state);
   },
 );
 
@@ -123,7 +149,7 @@ export const churnIncidenceAccumulator = /* @__PURE__ */ withFromState(
  * Source: docs/metrics.md#churn-incidence; ../reference/definitions.md §4.1 (Google CCAI, Talkdesk, Genesys).
  *
  * @param interactions - contacts (see {@link Interaction})
- * @param options - `shortAbandonSeconds` (default 0: raw rate)
+ * @param options - `shortAbandonSeconds` (default 0: raw rate), `confidence` (default 0.95), `lowSample`
  * @returns the rate and the counts behind it
  * @throws {@link CxMetricsError} if `abandoned` is not a boolean or `waitSeconds` is not a valid duration (naming the index), or on an invalid option
  * @example
@@ -135,13 +161,14 @@ export const churnIncidenceAccumulator = /* @__PURE__ */ withFromState(
  *   { id: '3', channel: 'phone', startedAt: 0, abandoned: true, waitSeconds: 45 },
  *   { id: '4', channel: 'phone', startedAt: 0, talkSeconds: 100 },
  * ];
- * churnIncidence(contacts); // => { rate: 0.5, abandoned: 2, n: 4, shortAbandons: 0 }
- * churnIncidence(contacts, { shortAbandonSeconds: 5 }); // => { rate: 0.3333333333333333, abandoned: 1, n: 3, shortAbandons: 1 }
+ * churnIncidence(contacts).rate; // => 0.5 (2 of 4)
+ * churnIncidence(contacts, { shortAbandonSeconds: 5 }).rate; // => 0.3333333333333333 (1 of 3, 1 short abandon)
  * ```
  */
 export function churnIncidence(interactions: Iterable<Interaction>, options?: ChurnIncidenceOptions): ChurnIncidenceResult {
+  const opts = resultOptions(options);
   const state = init(options);
   let i = 0;
   for (const r of interactions) churnIncidenceFamily.add(state, r, i++);
-  return churnIncidenceFamily.result(state);
+  return churnIncidenceFamily.result(state, opts);
 }

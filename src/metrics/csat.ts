@@ -3,12 +3,27 @@
  * @module
  */
 import { invalidOption } from '../models/errors.js';
+import { type ConfidenceInterval, effectiveSampleSize, rateIsLow, wilsonInterval } from '../stats/intervals.js';
 import { neumaierAdd, neumaierMerge } from '../stats/sum.js';
-import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, checkConsistent, checkSame, makeAccumulator, optionsOfState, ratio, withFromState } from './_accumulator.js';
-import { type Scale, checkAnswer, checkScale, checkThreshold } from './_scale.js';
+import {
+  type Accumulator,
+  type Family,
+  type StatOptions,
+  checkConsistent,
+  checkCount,
+  checkFinite,
+  checkHeader,
+  checkSame,
+  makeAccumulator,
+  optionsOfState,
+  ratio,
+  resultOptions,
+  withFromState,
+} from './_accumulator.js';
+import { type Scale, type ScoreInput, checkAnswer, checkScale, checkThreshold, scoreValue, scoreWeight } from './_scale.js';
 
 /** Options of {@link csat}. */
-export interface CsatOptions {
+export interface CsatOptions extends StatOptions {
   /**
    * The answer scale `[min, max]`.
    * @defaultValue `[1, 5]`: the most common CSAT question (docs/metrics.md#csat)
@@ -24,17 +39,23 @@ export interface CsatOptions {
 
 /** Result of {@link csat}. */
 export interface CsatResult {
-  /** satisfied / n in [0, 1]; `null` when n = 0. */
+  /** Share of satisfied answers in [0, 1] (weighted when weighted); `null` when n = 0. */
   rate: number | null;
-  /** Answers ≥ satisfiedFrom. */
+  /** Answers ≥ satisfiedFrom (a count, also when weighted). */
   satisfied: number;
   /** Answers counted. */
   n: number;
-  /** Mean answer on the scale; `null` when n = 0. */
+  /** Mean answer on the scale (weighted when weighted); `null` when n = 0. */
   mean: number | null;
+  /** Kish effective sample size; equals n without weights. */
+  effectiveN: number;
+  /** Wilson score interval of `rate` over effectiveN; `null` when n = 0. */
+  ci: ConfidenceInterval | null;
+  /** True when effectiveN < 30 or fewer than 5 satisfied or unsatisfied answers are expected. */
+  lowSample: boolean;
 }
 
-/** Plain-JSON state of a CSAT accumulator. */
+/** Plain-JSON state of a CSAT accumulator (weighted totals equal the counts without weights). */
 export interface CsatState {
   v: 1;
   kind: 'csat';
@@ -42,6 +63,11 @@ export interface CsatState {
   satisfiedFrom: number;
   n: number;
   satisfied: number;
+  /** Σ w, Σ w², Σ w over satisfied answers. */
+  wSum: number;
+  wSquares: number;
+  wSatisfied: number;
+  /** Σ w·score, compensated. */
   sum: number;
   sumComp: number;
 }
@@ -62,20 +88,41 @@ function resolve(options: CsatOptions | undefined): { scale: [number, number]; s
 }
 
 /** @internal */
-export const csatFamily: Family<number, CsatState, CsatResult> = {
+export const csatFamily: Family<ScoreInput, CsatState, CsatResult> = {
   kind: 'csat',
-  add(s, score, index, field) {
-    const x = checkAnswer(score, s.scale[0], s.scale[1], index, field);
+  add(s, input, index, field, weight) {
+    const x = checkAnswer(scoreValue(input), s.scale[0], s.scale[1], index, field);
+    const w = scoreWeight(input, weight, index, field);
     s.n++;
-    if (x >= s.satisfiedFrom) s.satisfied++;
-    neumaierAdd(s, x);
+    s.wSum += w;
+    s.wSquares += w * w;
+    if (x >= s.satisfiedFrom) {
+      s.satisfied++;
+      s.wSatisfied += w;
+    }
+    neumaierAdd(s, w * x);
   },
   merge(into, o) {
     into.n += o.n;
     into.satisfied += o.satisfied;
+    into.wSum += o.wSum;
+    into.wSquares += o.wSquares;
+    into.wSatisfied += o.wSatisfied;
     neumaierMerge(into, o);
   },
-  result: (s) => ({ rate: ratio(s.satisfied, s.n), satisfied: s.satisfied, n: s.n, mean: ratio(s.sum + s.sumComp, s.n) }),
+  result(s, opts) {
+    const rate = ratio(s.wSatisfied, s.wSum);
+    const effectiveN = effectiveSampleSize(s.wSum, s.wSquares);
+    return {
+      rate,
+      satisfied: s.satisfied,
+      n: s.n,
+      mean: ratio(s.sum + s.sumComp, s.wSum),
+      effectiveN,
+      ci: rate === null ? null : wilsonInterval(Math.min(rate * effectiveN, effectiveN), effectiveN, opts.confidence),
+      lowSample: rateIsLow(rate, effectiveN, opts.lowSample),
+    };
+  },
   copy: (s) => ({ ...s, scale: [s.scale[0], s.scale[1]] }),
   check(s, like) {
     checkHeader(s, 'csat');
@@ -83,28 +130,27 @@ export const csatFamily: Family<number, CsatState, CsatResult> = {
     checkSame('satisfiedFrom', s.satisfiedFrom, like.satisfiedFrom);
     checkCount(s, 'n');
     checkCount(s, 'satisfied');
-    checkFinite(s, 'sum');
-    checkFinite(s, 'sumComp');
-    checkConsistent(s as unknown as CsatState, 'satisfied', like.scale);
+    for (const k of ['wSum', 'wSquares', 'wSatisfied', 'sum', 'sumComp']) checkFinite(s, k);
+    checkConsistent(s, 'satisfied', like.scale);
   },
 };
 
 function init(options: CsatOptions | undefined): CsatState {
   const { scale, satisfiedFrom } = resolve(options);
-  return { v: 1, kind: 'csat', scale, satisfiedFrom, n: 0, satisfied: 0, sum: 0, sumComp: 0 };
+  return { v: 1, kind: 'csat', scale, satisfiedFrom, n: 0, satisfied: 0, wSum: 0, wSquares: 0, wSatisfied: 0, sum: 0, sumComp: 0 };
 }
 
 /** @internal */
 export const csatInit = init;
 
 /** A CSAT accumulator: see {@link Accumulator}. */
-export type CsatAccumulator = Accumulator<number, CsatState, CsatResult>;
+export type CsatAccumulator = Accumulator<ScoreInput, CsatState, CsatResult>;
 
 /**
  * A mergeable CSAT accumulator; `csatAccumulator.fromState(state)` restores one (with its scale
  * and threshold) from a saved state. Merging states made with different options throws.
  *
- * @param options - scale and satisfied threshold, as for {@link csat}
+ * @param options - scale, satisfied threshold, interval level, as for {@link csat}
  * @returns an empty accumulator
  * @throws {@link CxMetricsError} on invalid options
  * @example
@@ -112,39 +158,45 @@ export type CsatAccumulator = Accumulator<number, CsatState, CsatResult>;
  * import { csatAccumulator } from 'cx-metrics';
  * const a = csatAccumulator().add(5).add(2);
  * const b = csatAccumulator.fromState(JSON.parse(JSON.stringify(csatAccumulator().add(4).state())));
- * a.merge(b).result(); // => { rate: 0.6666666666666666, satisfied: 2, n: 3, mean: 3.6666666666666665 }
+ * const r = a.merge(b).result();
+ * [r.rate, r.satisfied, r.n, r.mean]; // => [0.6666666666666666, 2, 3, 3.6666666666666665]
  * ```
  */
 export const csatAccumulator = /* @__PURE__ */ withFromState(
-  (options?: CsatOptions): CsatAccumulator => makeAccumulator(csatFamily, init(options)),
-  (state: CsatState): CsatAccumulator => {
+  (options?: CsatOptions): CsatAccumulator => makeAccumulator(csatFamily, init(options), resultOptions(options)),
+  (state: CsatState, options?: StatOptions): CsatAccumulator => {
     checkHeader(state, 'csat');
-    return makeAccumulator(csatFamily, optionsOfState(() => init({ scale: state.scale, satisfiedFrom: state.satisfiedFrom }))).merge(state);
+    const init0 = optionsOfState(() => init({ scale: state.scale, satisfiedFrom: state.satisfiedFrom }));
+    return makeAccumulator(csatFamily, init0, resultOptions(options)).merge(state);
   },
 );
 
 /**
  * Customer Satisfaction: the share of answers at or above `satisfiedFrom` (top-2-box on the
- * default 1–5 scale), with the mean answer beside it.
+ * default 1–5 scale), with the mean answer, a Wilson interval and a low-sample flag.
  *
- * Formula: rate = count(score ≥ satisfiedFrom) / n; mean = Σ score / n.
- * Source: docs/metrics.md#csat; ../reference/definitions.md §1.1 (Formbricks, QuestionPro, SmartSurvey).
- * Answers may be fractional (half stars) but must lie on the scale. Empty input: rate and mean `null`.
+ * Formula: rate = count(score ≥ satisfiedFrom) / n; mean = Σ score / n. With weights
+ * (`{ value, weight }` items), rate and mean are weighted and the interval uses the Kish effective
+ * sample size; weights all 1 give exactly the unweighted result.
+ * Source: docs/metrics.md#csat; docs/statistics.md#wilson; ../reference/definitions.md §1.1.
+ * Answers may be fractional (half stars) but must lie on the scale. Empty input: rate, mean, ci `null`.
  *
- * @param scores - answers on the scale
- * @param options - `scale` (default [1, 5]) and `satisfiedFrom` (default 4 on 1–5)
- * @returns the rate, the counts behind it and the mean
- * @throws {@link CxMetricsError} if an answer is off the scale or not finite (naming its index), or an option is invalid
+ * @param scores - answers on the scale, or `{ value, weight }` items
+ * @param options - `scale` (default [1, 5]), `satisfiedFrom` (default 4 on 1–5), `confidence` (0.95), `lowSample`
+ * @returns the rate, the counts behind it, the mean, the interval and the low-sample flag
+ * @throws {@link CxMetricsError} if an answer is off the scale or not finite, or a weight is not > 0 (naming its index), or an option is invalid
  * @example
  * ```ts
  * import { csat } from 'cx-metrics';
- * csat([5, 4, 3, 5]); // => { rate: 0.75, satisfied: 3, n: 4, mean: 4.25 }
- * csat([7, 6, 2], { scale: [1, 7] }); // => { rate: 0.6666666666666666, satisfied: 2, n: 3, mean: 5 }
+ * const r = csat([5, 4, 3, 5]);
+ * [r.rate, r.satisfied, r.n, r.mean]; // => [0.75, 3, 4, 4.25]
+ * csat([7, 6, 2], { scale: [1, 7] }).rate; // => 0.6666666666666666
  * ```
  */
-export function csat(scores: Iterable<number>, options?: CsatOptions): CsatResult {
+export function csat(scores: Iterable<ScoreInput>, options?: CsatOptions): CsatResult {
+  const opts = resultOptions(options);
   const state = init(options);
   let i = 0;
   for (const s of scores) csatFamily.add(state, s, i++);
-  return csatFamily.result(state);
+  return csatFamily.result(state, opts);
 }

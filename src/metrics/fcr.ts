@@ -5,12 +5,13 @@
  */
 import type { Interaction } from '../models/interaction.js';
 import { invalidOption, invalidState, invalidValue } from '../models/errors.js';
-import type { Accumulator } from './_accumulator.js';
-import { checkHeader, checkSame, ratio, withFromState } from './_accumulator.js';
+import { type ConfidenceInterval, rateIsLow, wilsonInterval } from '../stats/intervals.js';
+import type { Accumulator, ResultOptions, StatOptions } from './_accumulator.js';
+import { checkHeader, checkSame, ratio, resultOptions, withFromState } from './_accumulator.js';
 import { checkRecord, isAbandoned } from './_record.js';
 
 /** Options of {@link fcr}. */
-export interface FcrOptions {
+export interface FcrOptions extends StatOptions {
   /**
    * A handled contact is a repeat of the previous one when it starts at most this many hours later
    * (start to start; exactly at the window is a repeat).
@@ -40,6 +41,10 @@ export interface FcrResult {
   pending: number;
   /** Handled contacts without a customerId (outside n). */
   withoutCustomer: number;
+  /** Wilson score interval of `rate`; `null` when n = 0. */
+  ci: ConfidenceInterval | null;
+  /** True when n < 30 or fewer than 5 resolved (or repeated) contacts. */
+  lowSample: boolean;
 }
 
 /** Plain-JSON state of an FCR accumulator: every handled contact's start time per customer. */
@@ -151,7 +156,7 @@ export class FcrCore {
     return [offsets, out];
   }
 
-  result(): FcrResult {
+  result(opts: ResultOptions): FcrResult {
     const [offsets, t] = this.grouped();
     const w = this.windowHours * HOUR_MS;
     const asOf = this.asOf;
@@ -167,7 +172,17 @@ export class FcrCore {
       }
     }
     const n = resolvedFirst + repeats;
-    return { rate: ratio(resolvedFirst, n), resolvedFirst, n, repeats, pending, withoutCustomer: this.withoutCustomer };
+    const rate = ratio(resolvedFirst, n);
+    return {
+      rate,
+      resolvedFirst,
+      n,
+      repeats,
+      pending,
+      withoutCustomer: this.withoutCustomer,
+      ci: wilsonInterval(resolvedFirst, n, opts.confidence),
+      lowSample: rateIsLow(rate, n, opts.lowSample),
+    };
   }
 
   state(): FcrState {
@@ -212,7 +227,7 @@ export function fcrInit(options: FcrOptions | undefined): FcrCore {
 /** An FCR accumulator: see {@link Accumulator}. */
 export type FcrAccumulator = Accumulator<Interaction, FcrState, FcrResult>;
 
-function makeFcr(core: FcrCore): FcrAccumulator {
+function makeFcr(core: FcrCore, opts: ResultOptions): FcrAccumulator {
   let seen = 0;
   const acc: FcrAccumulator & { core: FcrCore } = {
     core,
@@ -230,20 +245,20 @@ function makeFcr(core: FcrCore): FcrAccumulator {
       } else core.mergeState(typeof o.state === 'function' ? (other as FcrAccumulator).state() : other);
       return acc;
     },
-    result: () => core.result(),
+    result: () => core.result(opts),
     state: () => core.state(),
   };
   return acc;
 }
 
-function fromState(state: FcrState): FcrAccumulator {
+function fromState(state: FcrState, options?: StatOptions): FcrAccumulator {
   checkHeader(state, 'fcr');
   const { windowHours, asOf } = state as { windowHours: unknown; asOf: unknown };
   if (typeof windowHours !== 'number' || !(windowHours > 0 && windowHours <= MAX_WINDOW_HOURS)) {
     invalidState('state.windowHours', 'must be a finite number of hours in (0, 277777]', windowHours);
   }
   if (asOf !== null && (typeof asOf !== 'number' || !Number.isFinite(asOf))) invalidState('state.asOf', 'must be null or epoch milliseconds', asOf);
-  return makeFcr(new FcrCore(windowHours, asOf)).merge(state);
+  return makeFcr(new FcrCore(windowHours, asOf), resultOptions(options)).merge(state);
 }
 
 /**
@@ -260,14 +275,14 @@ function fromState(state: FcrState): FcrAccumulator {
  * const h = 3_600_000;
  * const week1 = fcrAccumulator({ windowHours: 24 }).add({ id: 'a', channel: 'phone', startedAt: 0, customerId: 'k1' });
  * const week2 = fcrAccumulator({ windowHours: 24 }).add({ id: 'b', channel: 'chat', startedAt: 2 * h, customerId: 'k1' });
- * week1.merge(week2.state()).result();
- * // => { rate: 0.5, resolvedFirst: 1, n: 2, repeats: 1, pending: 0, withoutCustomer: 0 }
+ * const r = week1.merge(week2.state()).result();
+ * [r.rate, r.resolvedFirst, r.n, r.repeats]; // => [0.5, 1, 2, 1]
  * ```
  */
 export const fcrAccumulator = /* @__PURE__ */ withFromState(
   (options?: FcrOptions): FcrAccumulator => {
     const { windowHours, asOf } = resolveOptions(options);
-    return makeFcr(new FcrCore(windowHours, asOf));
+    return makeFcr(new FcrCore(windowHours, asOf), resultOptions(options));
   },
   fromState,
 );
@@ -286,7 +301,7 @@ export const fcrAccumulator = /* @__PURE__ */ withFromState(
  * Cost: one pass, customer ids interned once; a sort of each customer's times.
  *
  * @param interactions - contacts (see {@link Interaction}); order does not matter
- * @param options - `windowHours` (default 168 = 7 days), `asOf` to hold back contacts whose window is still open
+ * @param options - `windowHours` (default 168 = 7 days), `asOf` to hold back contacts whose window is still open, `confidence`, `lowSample`
  * @returns the rate and the counts behind it
  * @throws {@link CxMetricsError} if `customerId` is not a non-empty string, `startedAt` not finite or `abandoned` not a boolean (naming the index), or on invalid options
  * @example
@@ -301,13 +316,14 @@ export const fcrAccumulator = /* @__PURE__ */ withFromState(
  *     { id: '4', channel: 'phone', startedAt: 0 }, // no customer: outside n
  *   ],
  *   { windowHours: 48 },
- * ); // => { rate: 0.6666666666666666, resolvedFirst: 2, n: 3, repeats: 1, pending: 0, withoutCustomer: 1 }
+ * ); // => { rate: 0.6666666666666666, resolvedFirst: 2, n: 3, repeats: 1, pending: 0, withoutCustomer: 1, ci: { … }, lowSample: true }
  * ```
  */
 export function fcr(interactions: Iterable<Interaction>, options?: FcrOptions): FcrResult {
   const { windowHours, asOf } = resolveOptions(options);
+  const opts = resultOptions(options);
   const core = new FcrCore(windowHours, asOf);
   let i = 0;
   for (const r of interactions) core.add(r, i++);
-  return core.result();
+  return core.result(opts);
 }

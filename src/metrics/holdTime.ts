@@ -4,8 +4,22 @@
  */
 import type { Interaction } from '../models/interaction.js';
 import { invalidState } from '../models/errors.js';
+import { type ConfidenceInterval, meanIsLow, wilsonInterval } from '../stats/intervals.js';
+import { type Moments, momentsAdd, momentsMerge, momentsSpread } from '../stats/moments.js';
 import { neumaierAdd, neumaierMerge } from '../stats/sum.js';
-import { type Accumulator, type Family, checkCount, checkFinite, checkHeader, makeAccumulator, ratio, withFromState } from './_accumulator.js';
+import {
+  type Accumulator,
+  type Family,
+  type StatOptions,
+  checkCount,
+  checkFinite,
+  checkHeader,
+  checkMoments,
+  makeAccumulator,
+  ratio,
+  resultOptions,
+  withFromState,
+} from './_accumulator.js';
 import { checkRecord, duration, isAbandoned } from './_record.js';
 
 /** Result of {@link holdTime}. */
@@ -22,7 +36,18 @@ export interface HoldTimeResult {
   n: number;
   /** Σ holdSeconds over handled contacts. */
   totalSeconds: number;
+  /** Sample standard deviation of the hold of held contacts; `null` when held < 2. */
+  sd: number | null;
+  /** Student t interval of `mean` (held contacts); `null` when held < 2. */
+  ci: ConfidenceInterval | null;
+  /** Wilson score interval of `heldRate`; `null` when n = 0. */
+  heldRateCi: ConfidenceInterval | null;
+  /** True when fewer than 30 contacts were held (the sample behind `mean`). */
+  lowSample: boolean;
 }
+
+/** Options of {@link holdTime}: the interval level and low-sample threshold. */
+export type HoldTimeOptions = StatOptions;
 
 /** Plain-JSON state of a hold-time accumulator. */
 export interface HoldTimeState {
@@ -32,6 +57,8 @@ export interface HoldTimeState {
   held: number;
   sum: number;
   sumComp: number;
+  /** Mean and Σ (x − mean)² of the hold of held contacts (Welford). */
+  moments: Moments;
 }
 
 /** @internal */
@@ -45,18 +72,32 @@ export const holdTimeFamily: Family<Interaction, HoldTimeState, HoldTimeResult> 
     if (hold > 0) {
       s.held++;
       neumaierAdd(s, hold);
+      momentsAdd(s.moments, hold);
     }
   },
   merge(into, o) {
     into.n += o.n;
     into.held += o.held;
     neumaierMerge(into, o);
+    momentsMerge(into.moments, o.moments);
   },
-  result(s) {
+  result(s, opts) {
     const total = s.sum + s.sumComp;
-    return { mean: ratio(total, s.held), meanAll: ratio(total, s.n), heldRate: ratio(s.held, s.n), held: s.held, n: s.n, totalSeconds: total };
+    const { sd, ci } = momentsSpread(s.moments, s.held, opts.confidence);
+    return {
+      mean: ratio(total, s.held),
+      meanAll: ratio(total, s.n),
+      heldRate: ratio(s.held, s.n),
+      held: s.held,
+      n: s.n,
+      totalSeconds: total,
+      sd,
+      ci,
+      heldRateCi: wilsonInterval(s.held, s.n, opts.confidence),
+      lowSample: meanIsLow(s.held, opts.lowSample),
+    };
   },
-  copy: (s) => ({ ...s }),
+  copy: (s) => ({ ...s, moments: { ...s.moments } }),
   check(s) {
     checkHeader(s, 'holdTime');
     checkCount(s, 'n');
@@ -65,12 +106,13 @@ export const holdTimeFamily: Family<Interaction, HoldTimeState, HoldTimeResult> 
     checkFinite(s, 'sumComp');
     if ((s.held as number) > (s.n as number)) invalidState('state.held', 'must be ≤ state.n', s.held);
     if ((s.sum as number) + (s.sumComp as number) < 0) invalidState('state.sum', 'must total ≥ 0 seconds', s.sum);
+    checkMoments(s.moments, s.held as number);
   },
 };
 
 /** @internal */
 export function holdTimeInit(): HoldTimeState {
-  return { v: 1, kind: 'holdTime', n: 0, held: 0, sum: 0, sumComp: 0 };
+  return { v: 1, kind: 'holdTime', n: 0, held: 0, sum: 0, sumComp: 0, moments: { weight: 0, mean: 0, m2: 0 } };
 }
 
 /** A hold-time accumulator: see {@link Accumulator}. */
@@ -79,6 +121,7 @@ export type HoldTimeAccumulator = Accumulator<Interaction, HoldTimeState, HoldTi
 /**
  * A mergeable hold-time accumulator; `holdTimeAccumulator.fromState(state)` restores one.
  *
+ * @param options - interval level and low-sample threshold of its results
  * @returns an empty accumulator
  * @example
  * ```ts
@@ -87,8 +130,9 @@ export type HoldTimeAccumulator = Accumulator<Interaction, HoldTimeState, HoldTi
  * ```
  */
 export const holdTimeAccumulator = /* @__PURE__ */ withFromState(
-  (): HoldTimeAccumulator => makeAccumulator(holdTimeFamily, holdTimeInit()),
-  (state: HoldTimeState): HoldTimeAccumulator => makeAccumulator(holdTimeFamily, holdTimeInit()).merge(state),
+  (options?: HoldTimeOptions): HoldTimeAccumulator => makeAccumulator(holdTimeFamily, holdTimeInit(), resultOptions(options)),
+  (state: HoldTimeState, options?: HoldTimeOptions): HoldTimeAccumulator =>
+    makeAccumulator(holdTimeFamily, holdTimeInit(), resultOptions(options)).merge(state),
 );
 
 /**
@@ -101,8 +145,11 @@ export const holdTimeAccumulator = /* @__PURE__ */ withFromState(
  * Formula: mean = Σ hold / held; meanAll = Σ hold / handled; heldRate = held / handled.
  * Source: docs/metrics.md#hold-time; ../reference/definitions.md §3.2.
  *
+ * Intervals: Student t for `mean`, Wilson for `heldRate`.
+ *
  * @param interactions - contacts (see {@link Interaction})
- * @returns both means, the hold rate and the counts behind them
+ * @param options - `confidence` (default 0.95), `lowSample`
+ * @returns both means, the hold rate, their intervals and the counts behind them
  * @throws {@link CxMetricsError} if a holdSeconds is negative, NaN, infinite or above 1e9, naming the index
  * @example
  * ```ts
@@ -111,12 +158,13 @@ export const holdTimeAccumulator = /* @__PURE__ */ withFromState(
  *   { id: '1', channel: 'phone', startedAt: 0, holdSeconds: 60 },
  *   { id: '2', channel: 'phone', startedAt: 0 },
  *   { id: '3', channel: 'phone', startedAt: 0, holdSeconds: 120 },
- * ]); // => { mean: 90, meanAll: 60, heldRate: 0.6666666666666666, held: 2, n: 3, totalSeconds: 180 }
+ * ]); // => { mean: 90, meanAll: 60, heldRate: 0.6666666666666666, held: 2, n: 3, totalSeconds: 180, … }
  * ```
  */
-export function holdTime(interactions: Iterable<Interaction>): HoldTimeResult {
+export function holdTime(interactions: Iterable<Interaction>, options?: HoldTimeOptions): HoldTimeResult {
+  const opts = resultOptions(options);
   const state = holdTimeInit();
   let i = 0;
   for (const r of interactions) holdTimeFamily.add(state, r, i++);
-  return holdTimeFamily.result(state);
+  return holdTimeFamily.result(state, opts);
 }

@@ -4,7 +4,8 @@
  */
 import type { Interaction } from '../models/interaction.js';
 import { invalidState, invalidValue } from '../models/errors.js';
-import { type Accumulator, type Family, checkCount, checkHeader, makeAccumulator, ratio, withFromState } from './_accumulator.js';
+import { type ConfidenceInterval, rateIsLow, wilsonInterval } from '../stats/intervals.js';
+import { type Accumulator, type Family, type StatOptions, checkCount, checkHeader, makeAccumulator, ratio, resultOptions, withFromState } from './_accumulator.js';
 import { checkRecord, isAbandoned } from './_record.js';
 
 /** Result of {@link reroutes}. */
@@ -19,7 +20,14 @@ export interface ReroutesResult {
   n: number;
   /** Σ transfers over handled contacts. */
   total: number;
+  /** Wilson score interval of `rate`; `null` when n = 0. */
+  ci: ConfidenceInterval | null;
+  /** True when n < 30 or fewer than 5 rerouted (or not rerouted) contacts. */
+  lowSample: boolean;
 }
+
+/** Options of {@link reroutes}: the interval level and low-sample thresholds. */
+export type ReroutesOptions = StatOptions;
 
 /** Plain-JSON state of a reroutes accumulator. */
 export interface ReroutesState {
@@ -55,7 +63,18 @@ export const reroutesFamily: Family<Interaction, ReroutesState, ReroutesResult> 
     into.rerouted += o.rerouted;
     into.total += o.total;
   },
-  result: (s) => ({ rate: ratio(s.rerouted, s.n), mean: ratio(s.total, s.n), rerouted: s.rerouted, n: s.n, total: s.total }),
+  result(s, opts) {
+    const rate = ratio(s.rerouted, s.n);
+    return {
+      rate,
+      mean: ratio(s.total, s.n),
+      rerouted: s.rerouted,
+      n: s.n,
+      total: s.total,
+      ci: wilsonInterval(s.rerouted, s.n, opts.confidence),
+      lowSample: rateIsLow(rate, s.n, opts.lowSample),
+    };
+  },
   copy: (s) => ({ ...s }),
   check(s) {
     checkHeader(s, 'reroutes');
@@ -77,17 +96,19 @@ export type ReroutesAccumulator = Accumulator<Interaction, ReroutesState, Rerout
 /**
  * A mergeable reroutes accumulator; `reroutesAccumulator.fromState(state)` restores one.
  *
+ * @param options - interval level and low-sample thresholds of its results
  * @returns an empty accumulator
  * @example
  * ```ts
  * import { reroutesAccumulator } from 'cx-metrics';
- * reroutesAccumulator().add({ id: 'a', channel: 'phone', startedAt: 0, transfers: 2 }).result();
- * // => { rate: 1, mean: 2, rerouted: 1, n: 1, total: 2 }
+ * const r = reroutesAccumulator().add({ id: 'a', channel: 'phone', startedAt: 0, transfers: 2 }).result();
+ * [r.rate, r.mean, r.rerouted, r.n, r.total]; // => [1, 2, 1, 1, 2]
  * ```
  */
 export const reroutesAccumulator = /* @__PURE__ */ withFromState(
-  (): ReroutesAccumulator => makeAccumulator(reroutesFamily, reroutesInit()),
-  (state: ReroutesState): ReroutesAccumulator => makeAccumulator(reroutesFamily, reroutesInit()).merge(state),
+  (options?: ReroutesOptions): ReroutesAccumulator => makeAccumulator(reroutesFamily, reroutesInit(), resultOptions(options)),
+  (state: ReroutesState, options?: ReroutesOptions): ReroutesAccumulator =>
+    makeAccumulator(reroutesFamily, reroutesInit(), resultOptions(options)).merge(state),
 );
 
 /**
@@ -99,7 +120,8 @@ export const reroutesAccumulator = /* @__PURE__ */ withFromState(
  * Source: docs/metrics.md#reroutes; ../reference/definitions.md §3.3 (Amazon Connect transferred-out counts).
  *
  * @param interactions - contacts (see {@link Interaction})
- * @returns the rate, transfers per contact and the counts behind them
+ * @param options - `confidence` (default 0.95), `lowSample`
+ * @returns the rate with its Wilson interval, transfers per contact and the counts behind them
  * @throws {@link CxMetricsError} if `transfers` is not an integer ≥ 0, naming the index
  * @example
  * ```ts
@@ -109,12 +131,13 @@ export const reroutesAccumulator = /* @__PURE__ */ withFromState(
  *   { id: '2', channel: 'phone', startedAt: 0, transfers: 0 },
  *   { id: '3', channel: 'phone', startedAt: 0 },
  *   { id: '4', channel: 'phone', startedAt: 0, transfers: 1 },
- * ]); // => { rate: 0.5, mean: 0.75, rerouted: 2, n: 4, total: 3 }
+ * ]); // => { rate: 0.5, mean: 0.75, rerouted: 2, n: 4, total: 3, ci: { … }, lowSample: true }
  * ```
  */
-export function reroutes(interactions: Iterable<Interaction>): ReroutesResult {
+export function reroutes(interactions: Iterable<Interaction>, options?: ReroutesOptions): ReroutesResult {
+  const opts = resultOptions(options);
   const state = reroutesInit();
   let i = 0;
   for (const r of interactions) reroutesFamily.add(state, r, i++);
-  return reroutesFamily.result(state);
+  return reroutesFamily.result(state, opts);
 }

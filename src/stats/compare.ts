@@ -39,15 +39,18 @@ export interface Comparison {
   reason: NoTestReason | null;
 }
 
-/** An NPS result or its counts. `effectiveN` (weighted data) replaces `n` in the variance. */
+/**
+ * An NPS result (from {@link nps}) or plain counts. With weights, the result's `shares` (weighted)
+ * and `effectiveN` replace counts / n in the variance.
+ */
 export interface NpsLike {
   n: number;
   promoters: number;
   detractors: number;
-  /** Weighted data: the Kish effective sample size. */
+  /** Weighted shares, as `nps()` reports them. */
+  shares?: { promoters: number; detractors: number } | null;
+  /** Kish effective sample size, as `nps()` reports it. */
   effectiveN?: number;
-  /** Weighted data: the NPS score (points) from weighted shares. */
-  score?: number | null;
 }
 
 /** A rate result or its counts: `successes` of `n`, or `rate` over `n` (`effectiveN` when weighted). */
@@ -68,21 +71,15 @@ function bad(path: string, value: unknown, rule: string): never {
   throw new CxMetricsError('invalid_value', `${path} ${rule}, got ${JSON.stringify(value) ?? String(value)}`, { path, index: null, value });
 }
 
-function npsParts(x: NpsLike, name: string): { score: number; variance: number; n: number } | null {
+function npsParts(x: NpsLike, name: string): { score: number; variance: number } | null {
   if (typeof x !== 'object' || x === null) bad(name, x, 'must be an NPS result');
   const { n, promoters, detractors } = x;
   if (!(n >= 0) || !(promoters >= 0) || !(detractors >= 0) || promoters + detractors > n) bad(name, x, 'must have 0 ≤ promoters + detractors ≤ n');
   const ne = x.effectiveN ?? n;
   if (n === 0 || !(ne > 0)) return null;
-  let pP = promoters / n;
-  let pD = detractors / n;
-  if (x.effectiveN !== undefined && typeof x.score === 'number') {
-    // weighted: keep the weighted score; shares from it and the unweighted detractor share are not
-    // recoverable, so callers pass weighted counts scaled to n (as the nps() result does)
-    pP = promoters / n;
-    pD = detractors / n;
-  }
-  return { score: 100 * (pP - pD), variance: npsVariance(pP, pD) / ne, n: ne };
+  const pP = x.shares ? x.shares.promoters : promoters / n;
+  const pD = x.shares ? x.shares.detractors : detractors / n;
+  return { score: 100 * (pP - pD), variance: npsVariance(pP, pD) / ne };
 }
 
 /**
