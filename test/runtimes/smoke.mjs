@@ -175,11 +175,14 @@ export function runSmoke(api) {
 
   check('nps: 100 x (promoters - detractors) / n', () => {
     // [10, 7, 3, 9]: promoters 10, 9; passive 7; detractor 3 -> 100 x (2 - 1) / 4 = 25
-    eq(api.nps(surveyRecords().map((s) => s.nps)), { score: 25, n: 4, promoters: 2, passives: 1, detractors: 1 }, 'nps');
+    const r = api.nps(surveyRecords().map((s) => s.nps));
+    has(r, { score: 25, n: 4, promoters: 2, passives: 1, detractors: 1, effectiveN: 4, lowSample: true }, 'nps');
+    // trinomial variance: pP + pD - (pP - pD)^2 = 0.5 + 0.25 - 0.0625 = 0.6875; SE = 100 sqrt(0.6875/4)
+    ok(r.ci.level === 0.95 && r.ci.high === 100 && Math.abs(r.ci.low - (25 - 1.959963984540054 * 100 * Math.sqrt(0.6875 / 4))) < 1e-9, `nps ci ${show(r.ci)}`);
   });
 
   check('nps of nothing is null, never NaN', () => {
-    eq(api.nps([]), { score: null, n: 0, promoters: 0, passives: 0, detractors: 0 }, 'nps([])');
+    eq(api.nps([]), { score: null, n: 0, promoters: 0, passives: 0, detractors: 0, shares: null, effectiveN: 0, ci: null, lowSample: true }, 'nps([])');
   });
 
   check('categorizeNps: 9-10 / 7-8 / 0-6', () => {
@@ -290,7 +293,7 @@ export function runSmoke(api) {
     const acc = api.npsAccumulator().add(10).add(9).add(3);
     const restored = api.npsAccumulator.fromState(JSON.parse(JSON.stringify(acc.state())));
     eq(restored.state(), acc.state(), 'state');
-    eq(restored.result(), { score: (100 * (2 - 1)) / 3, n: 3, promoters: 2, passives: 0, detractors: 1 }, 'result');
+    has(restored.result(), { score: (100 * (2 - 1)) / 3, n: 3, promoters: 2, passives: 0, detractors: 1, effectiveN: 3 }, 'result');
   });
 
   check('state JSON round trip: fcrAccumulator.fromState, then merge', () => {
