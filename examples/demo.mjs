@@ -10,6 +10,8 @@ import {
   CxMetricsError,
   aht,
   byTouchpoint,
+  compareNps,
+  compareRates,
   ces,
   churnIncidence,
   csat,
@@ -190,25 +192,29 @@ const t = {
   churn: churnIncidence(I, { shortAbandonSeconds: SHORT_ABANDON_SECONDS }),
   churnRaw: churnIncidence(I),
 };
+function ci(interval, format) {
+  return interval === null ? DASH : `${format(interval.low)} to ${format(interval.high)}`;
+}
 console.log(`Overall (${thousands(I.length)} contacts, ${thousands(S.length)} survey responses)`);
 console.log(
   table(
-    ['metric', 'value', 'evidence'],
+    ['metric', 'value', '95% interval', 'evidence'],
     [
-      ['NPS', signed(t.nps.score), `${t.nps.promoters} promoters, ${t.nps.passives} passives, ${t.nps.detractors} detractors of ${t.nps.n}`],
-      ['CSAT', percent(t.csat.rate), `${t.csat.satisfied} of ${t.csat.n} answered 4–5; mean ${fixed2(t.csat.mean)}`],
-      ['CES', fixed2(t.ces.mean), `mean of ${t.ces.n}; ${percent(t.ces.rate)} easy (5–7)`],
-      ['AHT', clock(t.aht.mean), `over ${thousands(t.aht.n)} handled contacts`],
-      ['hold', percent(t.hold.heldRate), `of handled contacts held, ${clock(t.hold.mean)} on average when held`],
-      ['transfers', percent(t.reroutes.rate), `of handled contacts rerouted; ${fixed2(t.reroutes.mean)} transfers per contact`],
-      ['FCR', percent(t.fcr.rate), `${thousands(t.fcr.resolvedFirst)} of ${thousands(t.fcr.n)} not followed by a repeat at any touchpoint within ${FCR_WINDOW_HOURS} h`],
+      ['NPS', signed(t.nps.score), ci(t.nps.ci, signed), `${t.nps.promoters} promoters, ${t.nps.passives} passives, ${t.nps.detractors} detractors of ${t.nps.n}`],
+      ['CSAT', percent(t.csat.rate), ci(t.csat.ci, percent), `${t.csat.satisfied} of ${t.csat.n} answered 4–5; mean ${fixed2(t.csat.mean)}`],
+      ['CES', fixed2(t.ces.mean), ci(t.ces.ci, fixed2), `mean of ${t.ces.n}; ${percent(t.ces.rate)} easy (5–7)`],
+      ['AHT', clock(t.aht.mean), ci(t.aht.ci, clock), `over ${thousands(t.aht.n)} handled contacts`],
+      ['hold', percent(t.hold.heldRate), ci(t.hold.heldRateCi, percent), `of handled contacts held, ${clock(t.hold.mean)} on average when held`],
+      ['transfers', percent(t.reroutes.rate), ci(t.reroutes.ci, percent), `of handled contacts rerouted; ${fixed2(t.reroutes.mean)} transfers per contact`],
+      ['FCR', percent(t.fcr.rate), ci(t.fcr.ci, percent), `${thousands(t.fcr.resolvedFirst)} of ${thousands(t.fcr.n)} not followed by a repeat at any touchpoint within ${FCR_WINDOW_HOURS} h`],
       [
         'churn incidence',
         percent(t.churn.rate),
+        ci(t.churn.ci, percent),
         `${t.churn.abandoned} of ${thousands(t.churn.n)} offered abandoned; ${t.churn.shortAbandons} short abandons left out (raw rate ${percent(t.churnRaw.rate)})`,
       ],
     ],
-    'lrl',
+    'lrrl',
   ),
 );
 console.log('');
@@ -239,5 +245,31 @@ console.log(
       return [tp.id, tp.successMetric, formatMetric(tp.successMetric, actual), target, status];
     }),
     'llrrl',
+  ),
+);
+
+// Is the change real? The last two weeks against the first two, with the significance tests.
+const mid = Date.UTC(2024, 2, 18);
+const early = S.filter((x) => x.submittedAt < mid);
+const late = S.filter((x) => x.submittedAt >= mid);
+const npsOf = (list) => nps(list.filter((x) => x.nps !== undefined).map((x) => x.nps));
+// FCR of a contact is known only once its window has passed: contacts of the last 7 days are
+// `pending` (asOf = the last contact in the data), so the late half is not flattered by them.
+const asOf = Math.max(...I.map((x) => x.startedAt));
+const fcrEarly = fcr(I.filter((x) => x.startedAt < mid), { windowHours: FCR_WINDOW_HOURS, asOf });
+const fcrLate = fcr(I.filter((x) => x.startedAt >= mid), { windowHours: FCR_WINDOW_HOURS, asOf });
+const dNps = compareNps(npsOf(late), npsOf(early));
+const dFcr = compareRates(fcrLate, fcrEarly);
+const verdict = (c) => (c.pValue === null ? `no test (${c.reason})` : c.significant ? `real change (p = ${c.pValue.toFixed(3)})` : `could be noise (p = ${c.pValue.toFixed(3)})`);
+console.log('');
+console.log('Is it real? March 18–31 against March 4–17');
+console.log(
+  table(
+    ['metric', 'before', 'after', 'change', '95% interval of the change', 'verdict'],
+    [
+      ['NPS', signed(npsOf(early).score), signed(npsOf(late).score), signed(dNps.difference), ci(dNps.ci, signed), verdict(dNps)],
+      ['FCR', percent(fcrEarly.rate), percent(fcrLate.rate), `${signed(dFcr.difference * 100)} pts`, ci(dFcr.ci, (x) => `${signed(x * 100)} pts`), verdict(dFcr)],
+    ],
+    'lrrrrl',
   ),
 );
