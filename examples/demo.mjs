@@ -253,11 +253,12 @@ const mid = Date.UTC(2024, 2, 18);
 const early = S.filter((x) => x.submittedAt < mid);
 const late = S.filter((x) => x.submittedAt >= mid);
 const npsOf = (list) => nps(list.filter((x) => x.nps !== undefined).map((x) => x.nps));
-// FCR of a contact is known only once its window has passed: contacts of the last 7 days are
-// `pending` (asOf = the last contact in the data), so the late half is not flattered by them.
-const asOf = Math.max(...I.map((x) => x.startedAt));
-const fcrEarly = fcr(I.filter((x) => x.startedAt < mid), { windowHours: FCR_WINDOW_HOURS, asOf });
-const fcrLate = fcr(I.filter((x) => x.startedAt >= mid), { windowHours: FCR_WINDOW_HOURS, asOf });
+// FCR of a contact is known only once its window has passed, and each half sees only its own
+// contacts: with asOf at the end of each half, contacts of its last 7 days are `pending`, not
+// flattered as resolved (their repeat may fall after the cut).
+const end = Math.max(...I.map((x) => x.startedAt));
+const fcrEarly = fcr(I.filter((x) => x.startedAt < mid), { windowHours: FCR_WINDOW_HOURS, asOf: mid });
+const fcrLate = fcr(I.filter((x) => x.startedAt >= mid), { windowHours: FCR_WINDOW_HOURS, asOf: end });
 const dNps = compareNps(npsOf(late), npsOf(early));
 const dFcr = compareRates(fcrLate, fcrEarly);
 const verdict = (c) => (c.pValue === null ? `no test (${c.reason})` : c.significant ? `real change (p = ${c.pValue.toFixed(3)})` : `could be noise (p = ${c.pValue.toFixed(3)})`);
