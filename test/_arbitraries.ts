@@ -147,6 +147,42 @@ export function expectClose(actual: number | null, expected: number | null): voi
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(REL_TOL * scale);
 }
 
+/**
+ * Asserts that two results (or states) agree field by field, recursively: every number within `rel`
+ * relative (|a − b| ≤ rel · max(|a|, |b|) + abs), everything else exactly: null, booleans, strings,
+ * the set of keys, array lengths. Counts compare exactly under this rule (for counts below 1 / rel
+ * two different integers are never within tolerance). Lists every mismatch with its path.
+ *
+ * Use `rel` = {@link REL_TOL} for fields from compensated sums and exact counts, and 1e-9 for fields
+ * derived from merged moments (sd, t intervals): Chan et al.'s merge equals a single Welford pass
+ * only up to rounding (../shared/reference/statistics.md §7).
+ */
+export function expectResultsClose(actual: unknown, expected: unknown, rel: number = REL_TOL, abs = 0): void {
+  const mismatches: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string): void => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      const ok = a === b || Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + abs;
+      if (!ok) mismatches.push(`${path}: ${a} vs ${b}`);
+      return;
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) mismatches.push(`${path}: length ${a.length} vs ${b.length}`);
+      else a.forEach((v, k) => walk(v, b[k], `${path}[${k}]`));
+      return;
+    }
+    if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
+      const ka = Object.keys(a).sort();
+      const kb = Object.keys(b).sort();
+      if (ka.join() !== kb.join()) mismatches.push(`${path}: keys {${ka.join(', ')}} vs {${kb.join(', ')}}`);
+      else for (const k of ka) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      return;
+    }
+    if (a !== b) mismatches.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  };
+  walk(actual, expected, '$');
+  expect(mismatches, `results differ beyond ${rel} relative`).toEqual([]);
+}
+
 /** Runs `fn`, asserts it throws a {@link CxMetricsError}, and returns the error. */
 export function thrown(fn: () => unknown): CxMetricsError {
   try {
