@@ -61,6 +61,10 @@ export const InteractionSchema = z.object({
   firstResponseSeconds: durationSeconds.optional(),
   /** Seconds from creation to resolution (tickets). */
   resolutionSeconds: durationSeconds.optional(),
+  /** When the first agent reply was sent (tickets, chats), epoch ms; response time from timestamps. */
+  firstResponseAt: timestamp.optional(),
+  /** When the contact or ticket was resolved, epoch ms; resolution time from timestamps. */
+  resolvedAt: timestamp.optional(),
 });
 
 /** An interaction as the library uses it: timestamps in epoch ms, numbers as numbers. */

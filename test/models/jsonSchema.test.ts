@@ -22,6 +22,8 @@ const FIELDS: Record<ModelName, { required: string[]; optional: string[] }> = {
       'resolved',
       'firstResponseSeconds',
       'resolutionSeconds',
+      'firstResponseAt', // added by the service-metrics issue
+      'resolvedAt',
     ],
   },
   SurveyResponse: {
