@@ -155,7 +155,8 @@ export function expectClose(actual: number | null, expected: number | null): voi
  *
  * Use `rel` = {@link REL_TOL} for fields from compensated sums and exact counts, and 1e-9 for fields
  * derived from merged moments (sd, t intervals): Chan et al.'s merge equals a single Welford pass
- * only up to rounding (../shared/reference/statistics.md §7).
+ * only up to rounding (../shared/reference/statistics.md §7). For those fields give also
+ * `abs` = {@link momentsAbsTolerance} of the data.
  */
 export function expectResultsClose(actual: unknown, expected: unknown, rel: number = REL_TOL, abs = 0): void {
   const mismatches: string[] = [];
@@ -180,7 +181,66 @@ export function expectResultsClose(actual: unknown, expected: unknown, rel: numb
     if (a !== b) mismatches.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
   };
   walk(actual, expected, '$');
-  expect(mismatches, `results differ beyond ${rel} relative`).toEqual([]);
+  expect(mismatches, `results differ beyond ${rel} relative + ${abs}`).toEqual([]);
+}
+
+/**
+ * The absolute tolerance of fields derived from moments (sd, t intervals) of data whose largest
+ * |value| is `largest`. 1e-12 · largest: a spread of a few ulps of the data is only known in absolute
+ * terms (answers 1 and 1.0000000000000007 give sd 3.8e-16 in one pass, 4.7e-16 merged). Plus 1e-150:
+ * squares of values below 1e-154 underflow into subnormals and keep only a few digits (holds of
+ * 5e-324 s and 5.1e-161 s give sd 3.598e-161 in one pass, 3.612e-161 merged).
+ */
+export function momentsAbsTolerance(largest: number): number {
+  return 1e-12 * largest + 1e-150;
+}
+
+/**
+ * Asserts that `ci` is a two-sided interval at `level` (default 0.95) around `estimate`, of positive
+ * width, inside `[min, max]` (default [0, 1], a rate): min ≤ low ≤ estimate ≤ high ≤ max, low < high.
+ * For intervals whose exact bounds no reference example gives; exact bounds are asserted exactly.
+ */
+export function expectIntervalAround(
+  ci: { low: number; high: number; level: number } | null,
+  estimate: number | null,
+  [min, max]: readonly [number, number] = [0, 1],
+  level = 0.95,
+): void {
+  if (ci === null || estimate === null) {
+    expect.unreachable(`expected an interval around an estimate, got ${JSON.stringify(ci)} around ${estimate}`);
+    return;
+  }
+  expect(ci.level).toBe(level);
+  expect(ci.low, 'low ≥ min').toBeGreaterThanOrEqual(min);
+  expect(ci.low, 'low ≤ estimate').toBeLessThanOrEqual(estimate);
+  expect(ci.high, 'high ≥ estimate').toBeGreaterThanOrEqual(estimate);
+  expect(ci.high, 'high ≤ max').toBeLessThanOrEqual(max);
+  expect(ci.low, 'positive width').toBeLessThan(ci.high);
+}
+
+/**
+ * Reference values from ../shared/reference/statistics.md, for the example tests' intervals: Wilson
+ * bounds are given there to 10 digits and t quantiles as full doubles; compare them within 1e-9
+ * relative, as that reference says.
+ */
+export const REFERENCE = {
+  /** §1: Wilson 95% interval of 1 success in 1 trial. */
+  wilson1of1: { low: 0.2065493144, high: 1, level: 0.95 },
+  /** §1: Wilson 95% interval of 0 successes in 1 trial. */
+  wilson0of1: { low: 0, high: 0.7934506856, level: 0.95 },
+  /** §10: t(0.975, ν) for ν = 1, 2, 3 (SciPy `t.ppf`). */
+  t975: { 1: 12.706204736174694, 2: 4.302652729749462, 3: 3.1824463052837078 } as Readonly<Record<number, number>>,
+} as const;
+
+/**
+ * The 95% Student t interval of a mean, mean ± t(0.975, n − 1) · sd / √n (statistics.md §5), from a
+ * mean and sd the test computes by hand and t from {@link REFERENCE}; n from 2 to 4.
+ */
+export function tInterval95(mean: number, sd: number, n: number): { low: number; high: number; level: number } {
+  const t = REFERENCE.t975[n - 1];
+  if (t === undefined) throw new Error(`no reference t quantile for n = ${n}`);
+  const half = (t * sd) / Math.sqrt(n);
+  return { low: mean - half, high: mean + half, level: 0.95 };
 }
 
 /** Runs `fn`, asserts it throws a {@link CxMetricsError}, and returns the error. */

@@ -98,7 +98,17 @@ export function groupMetrics(
   const churn0 = churnIncidenceInit(options?.churnIncidence);
   const fcr0 = fcrInit(options?.fcr);
   const order = options?.order ?? [];
-  const opts = resultOptions(options);
+  // each metric's own `confidence` / `lowSample` win over the top-level ones
+  const optsFor = (own: StatOptions | undefined) =>
+    resultOptions({
+      ...pickStat(options),
+      ...pickStat(own),
+    });
+  const opts = optsFor(undefined);
+  const csatOpts = optsFor(options?.csat);
+  const cesOpts = optsFor(options?.ces);
+  const fcrOpts = optsFor(options?.fcr);
+  const churnOpts = optsFor(options?.churnIncidence);
   const groups = new Map<string | null, Group>();
   const groupOf = (key: string | null): Group => {
     let g = groups.get(key);
@@ -183,12 +193,19 @@ export function groupMetrics(
     aht: ahtFamily.result(g.aht, opts),
     holdTime: holdTimeFamily.result(g.holdTime, opts),
     reroutes: reroutesFamily.result(g.reroutes, opts),
-    churnIncidence: churnIncidenceFamily.result(g.churn, opts),
-    fcr: g.fcr.result(opts),
-    csat: csatFamily.result(g.csat, opts),
+    churnIncidence: churnIncidenceFamily.result(g.churn, churnOpts),
+    fcr: g.fcr.result(fcrOpts),
+    csat: csatFamily.result(g.csat, csatOpts),
     nps: npsFamily.result(g.nps, opts),
-    ces: cesFamily.result(g.ces, opts),
+    ces: cesFamily.result(g.ces, cesOpts),
   }));
+}
+
+function pickStat(o: StatOptions | undefined): StatOptions {
+  const out: StatOptions = {};
+  if (o?.confidence !== undefined) out.confidence = o.confidence;
+  if (o?.lowSample !== undefined) out.lowSample = o.lowSample;
+  return out;
 }
 
 function addSurvey(g: Group, s: SurveyResponse, i: number): void {

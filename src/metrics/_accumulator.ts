@@ -185,7 +185,8 @@ export function checkConsistent(s: Record<string, unknown>, part: string, [min, 
   if ((s[part] as number) > n) invalidState(`state.${part}`, 'must be ≤ state.n', s[part]);
   const wPart = `w${part[0]!.toUpperCase()}${part.slice(1)}`;
   const slackW = 1e-9 * Math.max(1, wSum);
-  if (!(wSum >= 0) || (n === 0 && wSum !== 0)) invalidState('state.wSum', 'must be ≥ 0 (and 0 when n is 0)', wSum);
+  if (!(wSum >= 0) || (n === 0) !== (wSum === 0)) invalidState('state.wSum', 'must be > 0, and 0 exactly when n is 0', wSum);
+  checkWeights(s, [['n', 'wSum'], [part, wPart]], n, wSum);
   if (!((s[wPart] as number) >= 0 && (s[wPart] as number) <= wSum + slackW)) invalidState(`state.${wPart}`, 'must lie within [0, state.wSum]', s[wPart]);
   const total = (s.sum as number) + (s.sumComp as number);
   const slack = 1e-9 * Math.max(Math.abs(min), Math.abs(max)) * wSum;
@@ -202,3 +203,16 @@ export function checkMoments(m: unknown, weight: number): void {
   if (!ok) invalidState('state.moments', 'must be { weight, mean, m2 }: finite, m2 ≥ 0, weight equal to the total weight', m);
 }
 
+
+/**
+ * Checks that weighted totals agree with their counts: each is 0 exactly when its count is 0, and
+ * (Σw)² ≤ n·Σw² (Cauchy–Schwarz), so the effective sample size never exceeds n.
+ * @internal
+ */
+export function checkWeights(s: Record<string, unknown>, pairs: ReadonlyArray<readonly [string, string]>, n: number, total: number): void {
+  for (const [count, weight] of pairs) {
+    if (((s[count] as number) === 0) !== ((s[weight] as number) === 0)) invalidState(`state.${weight}`, `must be 0 exactly when state.${count} is 0`, s[weight]);
+  }
+  const sq = s.wSquares as number;
+  if ((n === 0) !== (sq === 0) || total * total > n * sq * (1 + 1e-9)) invalidState('state.wSquares', 'must agree with the weights (0 when empty, (Σw)² ≤ n·Σw²)', sq);
+}

@@ -69,8 +69,9 @@ export const ahtFamily: Family<Interaction, AhtState, AhtResult> = {
     momentsMerge(into.moments, o.moments);
   },
   result(s, opts) {
-    const { sd, ci } = momentsSpread(s.moments, s.n, opts.confidence);
-    return { mean: ratio(s.sum + s.sumComp, s.n), n: s.n, totalSeconds: s.sum + s.sumComp, sd, ci, lowSample: meanIsLow(s.n, opts.lowSample) };
+    const mean = ratio(s.sum + s.sumComp, s.n);
+    const { sd, ci } = momentsSpread(s.moments, s.n, opts.confidence, mean ?? 0);
+    return { mean, n: s.n, totalSeconds: s.sum + s.sumComp, sd, ci, lowSample: meanIsLow(s.n, opts.lowSample, sd) };
   },
   copy: (s) => ({ ...s, moments: { ...s.moments } }),
   check(s) {

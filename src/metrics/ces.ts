@@ -160,9 +160,11 @@ export const cesFamily: Family<ScoreInput, CesState, CesResult> = {
   result(s, opts) {
     const effectiveN = effectiveSampleSize(s.wSum, s.wSquares);
     const rate = ratio(s.wEasy, s.wSum);
-    const { sd, ci } = momentsSpread(s.moments, effectiveN, opts.confidence);
+    const raw = ratio(s.sum + s.sumComp, s.wSum);
+    const mean = raw === null ? null : Math.min(s.scale[1], Math.max(s.scale[0], raw));
+    const { sd, ci } = momentsSpread(s.moments, effectiveN, opts.confidence, mean ?? 0);
     return {
-      mean: ratio(s.sum + s.sumComp, s.wSum),
+      mean,
       rate,
       n: s.n,
       easy: s.easy,
@@ -170,7 +172,7 @@ export const cesFamily: Family<ScoreInput, CesState, CesResult> = {
       sd,
       ci,
       rateCi: rate === null ? null : wilsonInterval(Math.min(rate * effectiveN, effectiveN), effectiveN, opts.confidence),
-      lowSample: meanIsLow(effectiveN, opts.lowSample),
+      lowSample: meanIsLow(effectiveN, opts.lowSample, sd),
     };
   },
   copy: (s) => ({ ...s, scale: [s.scale[0], s.scale[1]], moments: { ...s.moments } }),

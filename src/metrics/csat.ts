@@ -117,7 +117,7 @@ export const csatFamily: Family<ScoreInput, CsatState, CsatResult> = {
       rate,
       satisfied: s.satisfied,
       n: s.n,
-      mean: ratio(s.sum + s.sumComp, s.wSum),
+      mean: ((m) => (m === null ? null : Math.min(s.scale[1], Math.max(s.scale[0], m))))(ratio(s.sum + s.sumComp, s.wSum)),
       effectiveN,
       ci: rate === null ? null : wilsonInterval(Math.min(rate * effectiveN, effectiveN), effectiveN, opts.confidence),
       lowSample: rateIsLow(rate, effectiveN, opts.lowSample),

@@ -20,8 +20,9 @@ export interface FcrOptions extends StatOptions {
   windowHours?: number;
   /**
    * Report time, epoch ms. When given, a contact whose window has not elapsed by then
-   * (`startedAt + window > asOf`) and has no repeat yet is `pending`: outside `n`, not counted as
-   * resolved. When absent, every contact is scored as if its window had elapsed.
+   * (`startedAt + window > asOf`) is `pending`: outside `n`, neither resolved nor a repeat, even if
+   * its repeat has already come (counting early repeats but not early resolutions would bias the
+   * rate down). When absent, every contact is scored as if its window had elapsed.
    * @defaultValue undefined
    */
   asOf?: number;
@@ -166,8 +167,10 @@ export class FcrCore {
     for (let k = 0; k < this.ids.length; k++) {
       const end = offsets[k + 1]!;
       for (let j = offsets[k]!; j < end; j++) {
-        if (j + 1 < end && t[j + 1]! - t[j]! <= w) repeats++;
-        else if (asOf !== null && t[j]! + w > asOf) pending++;
+        // a contact whose window is still open at asOf is pending whether or not a repeat has come:
+        // counting early repeats but not early resolutions would bias the rate down
+        if (asOf !== null && t[j]! + w > asOf) pending++;
+        else if (j + 1 < end && t[j + 1]! - t[j]! <= w) repeats++;
         else resolvedFirst++;
       }
     }

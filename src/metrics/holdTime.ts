@@ -83,9 +83,10 @@ export const holdTimeFamily: Family<Interaction, HoldTimeState, HoldTimeResult> 
   },
   result(s, opts) {
     const total = s.sum + s.sumComp;
-    const { sd, ci } = momentsSpread(s.moments, s.held, opts.confidence);
+    const mean = ratio(total, s.held);
+    const { sd, ci } = momentsSpread(s.moments, s.held, opts.confidence, mean ?? 0);
     return {
-      mean: ratio(total, s.held),
+      mean,
       meanAll: ratio(total, s.n),
       heldRate: ratio(s.held, s.n),
       held: s.held,
@@ -94,7 +95,7 @@ export const holdTimeFamily: Family<Interaction, HoldTimeState, HoldTimeResult> 
       sd,
       ci,
       heldRateCi: wilsonInterval(s.held, s.n, opts.confidence),
-      lowSample: meanIsLow(s.held, opts.lowSample),
+      lowSample: meanIsLow(s.held, opts.lowSample, sd),
     };
   },
   copy: (s) => ({ ...s, moments: { ...s.moments } }),

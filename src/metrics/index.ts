@@ -4,6 +4,7 @@
  * @module metrics
  */
 export type { Accumulator, FromState } from './_accumulator.js';
+export { surveyScores } from './surveyScores.js';
 export { categorizeNps, nps, npsAccumulator, type NpsCategory, type NpsResult, type NpsState, type NpsAccumulator } from './nps.js';
 export { csat, csatAccumulator, type CsatOptions, type CsatResult, type CsatState, type CsatAccumulator } from './csat.js';
 export { ces, cesAccumulator, type CesOptions, type CesDirection, type CesResult, type CesState, type CesAccumulator } from './ces.js';

@@ -12,6 +12,7 @@ import {
   checkCount,
   checkFinite,
   checkHeader,
+  checkWeights,
   makeAccumulator,
   resultOptions,
   withFromState,
@@ -141,9 +142,9 @@ export const npsFamily: Family<ScoreInput, NpsState, NpsResult> = {
       checkFinite(s, k);
       if ((s[k] as number) < 0) invalidState(`state.${k}`, 'must be ≥ 0', s[k]);
     }
-    if (!Number.isSafeInteger((s.promoters as number) + (s.passives as number) + (s.detractors as number))) {
-      invalidState('state.promoters', 'counts must add up to at most 2^53 − 1', s.promoters);
-    }
+    const n = (s.promoters as number) + (s.passives as number) + (s.detractors as number);
+    if (!Number.isSafeInteger(n)) invalidState('state.promoters', 'counts must add up to at most 2^53 − 1', s.promoters);
+    checkWeights(s, [['promoters', 'wPromoters'], ['passives', 'wPassives'], ['detractors', 'wDetractors']], n, (s.wPromoters as number) + (s.wPassives as number) + (s.wDetractors as number));
   },
 };
 

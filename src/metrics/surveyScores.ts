@@ -22,7 +22,7 @@ import type { WeightedScore } from './_scale.js';
  *   { id: 's3', submittedAt: 0, csat: 5 },
  * ];
  * const r = nps(surveyScores(surveys, 'nps'));
- * [r.n, r.score]; // => [2, 33.33333333333333] (weighted: (2 − 1) / 3)
+ * [r.n, r.score]; // => [2, 33.333333333333336] (weighted: (2 − 1) / 3)
  * ```
  */
 export function* surveyScores(surveys: Iterable<SurveyResponse>, field: 'nps' | 'csat' | 'ces'): Generator<WeightedScore> {

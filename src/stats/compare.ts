@@ -61,6 +61,15 @@ export interface MeanLike {
   mean: number | null;
   n: number;
   sd: number | null;
+  /** Kish effective sample size of a weighted mean (as `ces()` reports it); used instead of `n`. */
+  effectiveN?: number;
+  /** Held contacts, for a hold-time result, whose mean and sd are over held contacts; used instead of `n`. */
+  held?: number;
+}
+
+/** The number of values behind a mean: held (hold time), else effectiveN (weighted), else n. */
+function meanN(x: MeanLike): number {
+  return x.held ?? x.effectiveN ?? x.n;
 }
 
 function none(test: string, reason: NoTestReason, difference: number | null, ci: ConfidenceInterval | null = null): Comparison {
@@ -199,14 +208,16 @@ export function compareMeans(a: MeanLike, b: MeanLike, options?: CompareOptions)
     if (typeof x !== 'object' || x === null || !(x.n >= 0)) bad(name, x, 'must be a mean result or { mean, n, sd }');
     if (x.sd !== null && !(x.sd >= 0)) bad(`${name}.sd`, x.sd, 'must be ≥ 0');
   }
-  const difference = a.mean !== null && b.mean !== null && a.n > 0 && b.n > 0 ? a.mean - b.mean : null;
+  const na = meanN(a);
+  const nb = meanN(b);
+  const difference = a.mean !== null && b.mean !== null && na > 0 && nb > 0 ? a.mean - b.mean : null;
   if (difference === null) return none(test, 'empty', null);
-  if (a.n < 2 || b.n < 2 || a.sd === null || b.sd === null) return none(test, 'too-few', difference);
-  const v1 = (a.sd * a.sd) / a.n;
-  const v2 = (b.sd * b.sd) / b.n;
+  if (na < 2 || nb < 2 || a.sd === null || b.sd === null) return none(test, 'too-few', difference);
+  const v1 = (a.sd * a.sd) / na;
+  const v2 = (b.sd * b.sd) / nb;
   const se = Math.sqrt(v1 + v2);
   if (!(se > 0)) return none(test, 'zero-variance', difference);
-  const df = (v1 + v2) ** 2 / ((v1 * v1) / (a.n - 1) + (v2 * v2) / (b.n - 1));
+  const df = (v1 + v2) ** 2 / ((v1 * v1) / (na - 1) + (v2 * v2) / (nb - 1));
   const t = difference / se;
   const pValue = Math.min(1, 2 * studentTSf(Math.abs(t), df));
   const tc = studentTQuantile(1 - (1 - level) / 2, df);

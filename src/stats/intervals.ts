@@ -66,7 +66,11 @@ export function wilsonInterval(k: number, n: number, level = 0.95): ConfidenceIn
   const denom = 1 + z2n;
   const center = (p + z2n / 2) / denom;
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n));
-  return { low: k === 0 ? 0 : Math.max(0, center - half), high: k === n ? 1 : Math.min(1, center + half), level };
+  const upper = center + half;
+  // The bounds are the roots of denom·π² − (2p̂ + z²/n)·π + p̂² = 0, whose product is p̂²/denom: this
+  // gives the low bound without the cancellation of center − half near 0.
+  const low = k === 0 ? 0 : Math.min(p, (p * p) / (denom * upper));
+  return { low, high: k === n ? 1 : Math.max(p, Math.min(1, upper)), level };
 }
 
 /**
@@ -176,12 +180,18 @@ export function lowSampleRule(o: LowSampleOptions | undefined): LowSampleRule {
  */
 export function rateIsLow(p: number | null, n: number, rule: LowSampleRule): boolean {
   if (p === null || n === 0) return true;
-  return n < rule.minN || n * p < rule.minCount || n * (1 - p) < rule.minCount;
+  return below(n, rule.minN) || below(n * p, rule.minCount) || below(n * (1 - p), rule.minCount);
+}
+
+/** x < limit, ignoring float noise (n·(k/n) can be 4.999999999999999 for k = 5). @internal */
+function below(x: number, limit: number): boolean {
+  return x < limit - 1e-9 * Math.max(1, limit);
 }
 
 /** The low-sample rule of a mean: fewer than minN values. @internal */
-export function meanIsLow(n: number, rule: LowSampleRule): boolean {
-  return n < rule.minN;
+export function meanIsLow(n: number, rule: LowSampleRule, sd?: number | null): boolean {
+  // no values, too few, or no spread at all (a zero-width interval says nothing about the next sample)
+  return n === 0 || n < rule.minN || sd === 0;
 }
 
 /**
@@ -192,7 +202,7 @@ export function meanIsLow(n: number, rule: LowSampleRule): boolean {
 export function npsIsLow(pP: number | null, pPa: number | null, pD: number | null, n: number, rule: LowSampleRule): boolean {
   if (pP === null || pPa === null || pD === null || n === 0) return true;
   const oneCategory = pP === 1 || pPa === 1 || pD === 1;
-  return n < rule.minN || n * pP < rule.minCount || n * pD < rule.minCount || oneCategory;
+  return below(n, rule.minN) || below(n * pP, rule.minCount) || below(n * pD, rule.minCount) || oneCategory;
 }
 
 /**
@@ -208,5 +218,6 @@ export function npsIsLow(pP: number | null, pPa: number | null, pD: number | nul
  * ```
  */
 export function effectiveSampleSize(sumW: number, sumW2: number): number {
-  return sumW2 > 0 ? (sumW * sumW) / sumW2 : 0;
+  // Σw·(Σw/Σw²): exactly n when every weight is 1, even past n² > 2^53
+  return sumW2 > 0 ? sumW * (sumW / sumW2) : 0;
 }

@@ -74,9 +74,9 @@ export function momentsMerge(a: Moments, b: Moments): void {
  * unweighted): s² = (m2 / Σw)·n_eff/(n_eff − 1). `null`s when n_eff < 2.
  * @internal
  */
-export function momentsSpread(m: Moments, effectiveN: number, level: number): { sd: number | null; ci: ConfidenceInterval | null } {
+export function momentsSpread(m: Moments, effectiveN: number, level: number, center: number = m.mean): { sd: number | null; ci: ConfidenceInterval | null } {
   if (!(effectiveN >= 2) || !(m.weight > 0)) return { sd: null, ci: null };
   const m2 = Math.max(0, m.m2);
   const variance = ((m2 / m.weight) * effectiveN) / (effectiveN - 1);
-  return { sd: Math.sqrt(variance), ci: meanInterval(effectiveN, m.mean, variance * (effectiveN - 1), level) };
+  return { sd: Math.sqrt(variance), ci: meanInterval(effectiveN, center, variance * (effectiveN - 1), level) };
 }

@@ -50,6 +50,7 @@ function bad(name: string, rule: string, value: unknown): never {
 function finite(n: number, population: number | undefined): number {
   if (population === undefined) return Math.ceil(n - 1e-9);
   if (typeof population !== 'number' || !(population >= 1) || !Number.isFinite(population)) bad('population', 'must be a finite number ≥ 1', population);
+  if (!(n > 0)) return 0; // no variance: nothing to correct (and n / (1 + (n − 1)/1) would be 0 / 0)
   return Math.ceil(n / (1 + (n - 1) / population) - 1e-9);
 }
 

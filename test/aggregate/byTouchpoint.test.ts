@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { byTouchpoint, type TouchpointRow } from '../../src/aggregate/index.js';
 import { aht, churnIncidence, fcr, holdTime, reroutes, type FcrOptions } from '../../src/metrics/index.js';
 import type { Interaction, SurveyResponse } from '../../src/models/index.js';
-import { deepFreeze, HOUR_MS, thrown } from '../_arbitraries.js';
+import { REFERENCE, deepFreeze, expectIntervalAround, expectResultsClose, HOUR_MS, tInterval95, thrown } from '../_arbitraries.js';
+
+/** An interval checked apart from the row (see expectHandComputedRows). */
+const anInterval = expect.any(Object);
 
 const contact = (id: string, touchpoint: string | undefined, extra: Partial<Interaction> = {}): Interaction => ({
   id,
@@ -38,56 +41,114 @@ const surveys = (): SurveyResponse[] => [
   survey('s8', { interactionId: 'c2', nps: 9 }),
 ];
 
+// Every group is a low sample (n < 30). Intervals without a fixed value are `anInterval` here and
+// checked in expectHandComputedRows.
 const billing: TouchpointRow = {
   key: 'billing',
   interactions: 3,
   surveys: 4,
   // (300+60+60) + (240+0+30) = 690 s over 2 handled; c3 abandoned
-  aht: { mean: 345, n: 2, totalSeconds: 690 },
-  holdTime: { mean: 60, meanAll: 30, heldRate: 0.5, held: 1, n: 2, totalSeconds: 60 },
-  reroutes: { rate: 0.5, mean: 0.5, rerouted: 1, n: 2, total: 1 },
-  churnIncidence: { rate: 1 / 3, abandoned: 1, n: 3, shortAbandons: 0 },
+  aht: { mean: 345, n: 2, totalSeconds: 690, sd: expect.any(Number), ci: anInterval, lowSample: true },
+  // one held contact: no spread, so no sd or t interval
+  holdTime: { mean: 60, meanAll: 30, heldRate: 0.5, held: 1, n: 2, totalSeconds: 60, sd: null, ci: null, heldRateCi: anInterval, lowSample: true },
+  reroutes: { rate: 0.5, mean: 0.5, rerouted: 1, n: 2, total: 1, ci: anInterval, lowSample: true },
+  churnIncidence: { rate: 1 / 3, abandoned: 1, n: 3, shortAbandons: 0, ci: anInterval, lowSample: true },
   // ann at 0 h and 2 h: the first is a repeat, the second resolved
-  fcr: { rate: 0.5, resolvedFirst: 1, n: 2, repeats: 1, pending: 0, withoutCustomer: 0 },
-  // s1, s3, s7, s8: csat 5, 3; nps 10, 8, 9; ces 3
-  csat: { rate: 0.5, satisfied: 1, n: 2, mean: 4 },
-  nps: { score: 200 / 3, n: 3, promoters: 2, passives: 1, detractors: 0 },
-  ces: { mean: 3, rate: 0, n: 1, easy: 0 },
+  fcr: { rate: 0.5, resolvedFirst: 1, n: 2, repeats: 1, pending: 0, withoutCustomer: 0, ci: anInterval, lowSample: true },
+  // s1, s3, s7, s8: csat 5, 3; nps 10, 8, 9; ces 3 (no weights: effectiveN = n)
+  csat: { rate: 0.5, satisfied: 1, n: 2, mean: 4, effectiveN: 2, ci: anInterval, lowSample: true },
+  nps: {
+    score: 200 / 3,
+    n: 3,
+    promoters: 2,
+    passives: 1,
+    detractors: 0,
+    shares: { promoters: 2 / 3, passives: 1 / 3, detractors: 0 },
+    effectiveN: 3,
+    ci: anInterval,
+    lowSample: true,
+  },
+  ces: { mean: 3, rate: 0, n: 1, easy: 0, effectiveN: 1, sd: null, ci: null, rateCi: anInterval, lowSample: true },
 };
 const support: TouchpointRow = {
   key: 'support',
   interactions: 2,
   surveys: 1,
   // (420+120+90) + 100 = 730 s over 2
-  aht: { mean: 365, n: 2, totalSeconds: 730 },
-  holdTime: { mean: 120, meanAll: 60, heldRate: 0.5, held: 1, n: 2, totalSeconds: 120 },
-  reroutes: { rate: 0.5, mean: 1, rerouted: 1, n: 2, total: 2 },
-  churnIncidence: { rate: 0, abandoned: 0, n: 2, shortAbandons: 0 },
-  fcr: { rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 1 },
-  csat: { rate: 0, satisfied: 0, n: 1, mean: 2 },
-  nps: { score: -100, n: 1, promoters: 0, passives: 0, detractors: 1 },
-  ces: { mean: 6, rate: 1, n: 1, easy: 1 },
+  aht: { mean: 365, n: 2, totalSeconds: 730, sd: expect.any(Number), ci: anInterval, lowSample: true },
+  holdTime: { mean: 120, meanAll: 60, heldRate: 0.5, held: 1, n: 2, totalSeconds: 120, sd: null, ci: null, heldRateCi: anInterval, lowSample: true },
+  reroutes: { rate: 0.5, mean: 1, rerouted: 1, n: 2, total: 2, ci: anInterval, lowSample: true },
+  churnIncidence: { rate: 0, abandoned: 0, n: 2, shortAbandons: 0, ci: anInterval, lowSample: true },
+  fcr: { rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 1, ci: anInterval, lowSample: true },
+  csat: { rate: 0, satisfied: 0, n: 1, mean: 2, effectiveN: 1, ci: anInterval, lowSample: true },
+  // one detractor: one category, a zero-width interval at -100 (statistics.md §2 edge cases)
+  nps: {
+    score: -100,
+    n: 1,
+    promoters: 0,
+    passives: 0,
+    detractors: 1,
+    shares: { promoters: 0, passives: 0, detractors: 1 },
+    effectiveN: 1,
+    ci: { low: -100, high: -100, level: 0.95 },
+    lowSample: true,
+  },
+  ces: { mean: 6, rate: 1, n: 1, easy: 1, effectiveN: 1, sd: null, ci: null, rateCi: anInterval, lowSample: true },
 };
 const none: TouchpointRow = {
   key: null,
   interactions: 2,
   surveys: 3,
-  aht: { mean: 60, n: 1, totalSeconds: 60 },
-  holdTime: { mean: null, meanAll: 0, heldRate: 0, held: 0, n: 1, totalSeconds: 0 },
-  reroutes: { rate: 0, mean: 0, rerouted: 0, n: 1, total: 0 },
-  churnIncidence: { rate: 0.5, abandoned: 1, n: 2, shortAbandons: 0 },
-  fcr: { rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 0 },
+  aht: { mean: 60, n: 1, totalSeconds: 60, sd: null, ci: null, lowSample: true },
+  holdTime: { mean: null, meanAll: 0, heldRate: 0, held: 0, n: 1, totalSeconds: 0, sd: null, ci: null, heldRateCi: anInterval, lowSample: true },
+  reroutes: { rate: 0, mean: 0, rerouted: 0, n: 1, total: 0, ci: anInterval, lowSample: true },
+  churnIncidence: { rate: 0.5, abandoned: 1, n: 2, shortAbandons: 0, ci: anInterval, lowSample: true },
+  fcr: { rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 0, ci: anInterval, lowSample: true },
   // s4, s5, s6: nps 9, 0; csat 4
-  csat: { rate: 1, satisfied: 1, n: 1, mean: 4 },
-  nps: { score: 0, n: 2, promoters: 1, passives: 0, detractors: 1 },
-  ces: { mean: null, rate: null, n: 0, easy: 0 },
+  csat: { rate: 1, satisfied: 1, n: 1, mean: 4, effectiveN: 1, ci: anInterval, lowSample: true },
+  // one promoter, one detractor: Var = 1, 0 ± 1.96 × 100 × √(1/2) is clamped to [-100, 100] at both ends
+  nps: {
+    score: 0,
+    n: 2,
+    promoters: 1,
+    passives: 0,
+    detractors: 1,
+    shares: { promoters: 0.5, passives: 0, detractors: 0.5 },
+    effectiveN: 2,
+    ci: { low: -100, high: 100, level: 0.95 },
+    lowSample: true,
+  },
+  ces: { mean: null, rate: null, n: 0, easy: 0, effectiveN: 0, sd: null, ci: null, rateCi: null, lowSample: true },
 };
+
+/**
+ * Asserts the rows of the hand-computed example: the fields above, then each interval.
+ * AHT: billing 420 and 270 s (sd √(75² + 75²)), support 630 and 100 s (sd √(265² + 265²)); 95% t
+ * interval mean ± t(0.975, 1) · sd / √2 (statistics.md §5, t from §10). Rates: a Wilson interval around
+ * the rate; 0 of n starts at exactly 0 (statistics.md §1); 1 of 1 and 0 of 1 are reference examples.
+ */
+function expectHandComputedRows(rows: TouchpointRow[]): void {
+  expect(rows).toEqual([billing, support, none]);
+  const [b, s, n] = rows as [TouchpointRow, TouchpointRow, TouchpointRow];
+  expectResultsClose(b.aht.sd, Math.sqrt(11250), 1e-12);
+  expectResultsClose(b.aht.ci, tInterval95(345, Math.sqrt(11250), 2), 1e-9);
+  expectResultsClose(s.aht.sd, Math.sqrt(140450), 1e-12);
+  expectResultsClose(s.aht.ci, tInterval95(365, Math.sqrt(140450), 2), 1e-9);
+  for (const r of [b.holdTime, s.holdTime]) expectIntervalAround(r.heldRateCi, 0.5);
+  for (const r of [b.reroutes, b.churnIncidence, b.fcr, b.csat, s.reroutes, s.churnIncidence, n.churnIncidence]) expectIntervalAround(r.ci, r.rate);
+  expect(s.churnIncidence.ci?.low).toBe(0);
+  for (const ci of [s.fcr.ci, s.ces.rateCi, n.fcr.ci, n.csat.ci]) expectResultsClose(ci, REFERENCE.wilson1of1, 1e-9);
+  for (const ci of [b.ces.rateCi, s.csat.ci, n.holdTime.heldRateCi, n.reroutes.ci]) expectResultsClose(ci, REFERENCE.wilson0of1, 1e-9);
+  // 200/3 + 1.96 × 100 × √((2/3 − 4/9) / 3) > 100: clamped at 100
+  expectIntervalAround(b.nps.ci, 200 / 3, [-100, 100]);
+  expect(b.nps.ci?.high).toBe(100);
+}
 
 const keys = (rows: TouchpointRow[]) => rows.map((r) => r.key);
 
 describe('byTouchpoint', () => {
   it('byTouchpoint({ interactions, surveys }) computes every metric per touchpoint (hand-computed example)', () => {
-    expect(byTouchpoint({ interactions: interactions(), surveys: surveys() })).toEqual([billing, support, none]);
+    expectHandComputedRows(byTouchpoint({ interactions: interactions(), surveys: surveys() }));
   });
 
   it('byTouchpoint rows are JSON-safe: a JSON round trip gives the same rows', () => {
@@ -184,18 +245,24 @@ describe('byTouchpoint', () => {
       { fcr: fcrOptions, churnIncidence: { shortAbandonSeconds: 5 }, csat: { satisfiedFrom: 3 } },
     );
     const [b, , n] = rows;
-    // ann's second billing contact 2 h later is outside a 1 h window
-    expect(b!.fcr).toEqual({ rate: 1, resolvedFirst: 2, n: 2, repeats: 0, pending: 0, withoutCustomer: 0 });
-    // c7 abandoned after 2 s: a short abandon under 5 s
-    expect(n!.churnIncidence).toEqual({ rate: 0, abandoned: 0, n: 1, shortAbandons: 1 });
+    // ann's second billing contact 2 h later is outside a 1 h window: 2 of 2 resolved, the interval ends at exactly 1
+    expect(b!.fcr).toEqual({ rate: 1, resolvedFirst: 2, n: 2, repeats: 0, pending: 0, withoutCustomer: 0, ci: anInterval, lowSample: true });
+    expectIntervalAround(b!.fcr.ci, 1);
+    expect(b!.fcr.ci?.high).toBe(1);
+    // c7 abandoned after 2 s: a short abandon under 5 s; 0 of 1 left
+    expect(n!.churnIncidence).toEqual({ rate: 0, abandoned: 0, n: 1, shortAbandons: 1, ci: anInterval, lowSample: true });
+    expectResultsClose(n!.churnIncidence.ci, REFERENCE.wilson0of1, 1e-9);
     // csat 5 and 3 are both satisfied from 3
-    expect(b!.csat).toEqual({ rate: 1, satisfied: 2, n: 2, mean: 4 });
+    expect(b!.csat).toEqual({ rate: 1, satisfied: 2, n: 2, mean: 4, effectiveN: 2, ci: anInterval, lowSample: true });
+    expectIntervalAround(b!.csat.ci, 1);
+    expect(b!.csat.ci?.high).toBe(1);
   });
 
   it('byTouchpoint(data, { fcr: { asOf } }) holds back young contacts as pending per group', () => {
     const rows = byTouchpoint({ interactions: interactions() }, { fcr: { windowHours: 24, asOf: 10 * HOUR_MS } });
+    // every contact started less than 24 h before asOf: all pending, the repeat in billing included
     expect(rows.map((r) => [r.key, r.fcr.n, r.fcr.pending])).toEqual([
-      ['billing', 1, 1],
+      ['billing', 0, 2],
       ['support', 0, 1],
       [null, 0, 1],
     ]);
@@ -218,9 +285,9 @@ describe('byTouchpoint', () => {
         reroutes: reroutes([x]),
         churnIncidence: churnIncidence([x]),
         fcr: fcr([x]),
-        csat: { rate: null, satisfied: 0, n: 0, mean: null },
-        nps: { score: null, n: 0, promoters: 0, passives: 0, detractors: 0 },
-        ces: { mean: null, rate: null, n: 0, easy: 0 },
+        csat: { rate: null, satisfied: 0, n: 0, mean: null, effectiveN: 0, ci: null, lowSample: true },
+        nps: { score: null, n: 0, promoters: 0, passives: 0, detractors: 0, shares: null, effectiveN: 0, ci: null, lowSample: true },
+        ces: { mean: null, rate: null, n: 0, easy: 0, effectiveN: 0, sd: null, ci: null, rateCi: null, lowSample: true },
       },
     ]);
   });
@@ -234,21 +301,23 @@ describe('byTouchpoint', () => {
   it('byTouchpoint of all-abandoned contacts has null AHT, hold and FCR values and a churn rate of 1', () => {
     const [row] = byTouchpoint({ interactions: [contact('c1', 'ivr', { abandoned: true, customerId: 'ann' }), contact('c2', 'ivr', { abandoned: true })] });
     expect(row).toMatchObject({ key: 'ivr', interactions: 2, aht: aht([]), holdTime: holdTime([]), reroutes: reroutes([]), fcr: fcr([]) });
-    expect(row!.churnIncidence).toEqual({ rate: 1, abandoned: 2, n: 2, shortAbandons: 0 });
+    expect(row!.churnIncidence).toEqual({ rate: 1, abandoned: 2, n: 2, shortAbandons: 0, ci: anInterval, lowSample: true });
+    expectIntervalAround(row!.churnIncidence.ci, 1);
+    expect(row!.churnIncidence.ci?.high).toBe(1);
   });
 
   it('byTouchpoint reads any iterables (generators)', () => {
     function* gen<T>(xs: T[]): Generator<T> {
       yield* xs;
     }
-    expect(byTouchpoint({ interactions: gen(interactions()), surveys: gen(surveys()) })).toEqual([billing, support, none]);
+    expectHandComputedRows(byTouchpoint({ interactions: gen(interactions()), surveys: gen(surveys()) }));
   });
 
   it('byTouchpoint does not mutate frozen inputs', () => {
     const xs = deepFreeze(interactions());
     const ss = deepFreeze(surveys());
     const before = structuredClone([xs, ss]);
-    expect(byTouchpoint({ interactions: xs, surveys: ss })).toEqual([billing, support, none]);
+    expectHandComputedRows(byTouchpoint({ interactions: xs, surveys: ss }));
     expect([xs, ss]).toEqual(before);
   });
 });

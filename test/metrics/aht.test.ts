@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aht, ahtAccumulator, holdTimeAccumulator, type AhtState } from '../../src/metrics/index.js';
+import { aht, ahtAccumulator, holdTimeAccumulator, type AhtResult, type AhtState } from '../../src/metrics/index.js';
 import type { Interaction } from '../../src/models/index.js';
-import { deepFreeze, thrown } from '../_arbitraries.js';
+import { deepFreeze, expectResultsClose, tInterval95, thrown } from '../_arbitraries.js';
 
 const call = (id: string, extra: Partial<Interaction> = {}): Interaction => ({ id, channel: 'phone', startedAt: 0, ...extra });
 
@@ -13,9 +13,27 @@ const threeCalls = (): Interaction[] => [
   call('3', { talkSeconds: 420, holdSeconds: 120, afterWorkSeconds: 90 }),
 ];
 
+/**
+ * Asserts the result of the §3.1 calls. Handle times 420, 270, 630: mean 440; deviations −20, −170,
+ * 190, Σ(x − x̄)² = 65,400, sd = √(65,400 / 2); 95% t interval 440 ± t(0.975, 2) · sd / √3
+ * (statistics.md §5, t from §10). Three calls are a low sample (n < 30). `rel` for sd and interval:
+ * 1e-12 for one pass, 1e-9 when moments were merged (statistics.md §7).
+ */
+function expectThreeCalls(r: AhtResult, rel = 1e-12): void {
+  expect(r).toEqual({ mean: 440, n: 3, totalSeconds: 1320, sd: expect.any(Number), ci: expect.any(Object), lowSample: true });
+  expectResultsClose(r.sd, Math.sqrt(65400 / 2), rel);
+  expectResultsClose(r.ci, tInterval95(440, Math.sqrt(65400 / 2), 3), Math.max(rel, 1e-9));
+}
+
+/** The result of one handled contact: its handle time, no spread (sd and interval null), a low sample. */
+const oneContact = (seconds: number): AhtResult => ({ mean: seconds, n: 1, totalSeconds: seconds, sd: null, ci: null, lowSample: true });
+
+/** The result of no handled contact. */
+const EMPTY: AhtResult = { mean: null, n: 0, totalSeconds: 0, sd: null, ci: null, lowSample: true };
+
 describe('aht', () => {
   it('aht(interactions) returns 440 s over 1,320 s for the three calls of definitions.md §3.1', () => {
-    expect(aht(threeCalls())).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expectThreeCalls(aht(threeCalls()));
   });
 
   it('aht(interactions) excludes abandoned contacts from n and total (§3.1: abandoned contacts have no handle time)', () => {
@@ -25,15 +43,19 @@ describe('aht', () => {
       // an abandoned contact's stray talk time is not handle time either
       call('5', { abandoned: true, talkSeconds: 15, holdSeconds: 5, afterWorkSeconds: 5 }),
     ];
-    expect(aht(withAbandons)).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expectThreeCalls(aht(withAbandons));
   });
 
   it('aht(interactions) counts abandoned: false as handled', () => {
-    expect(aht([call('1', { abandoned: false, talkSeconds: 100 }), call('2', { talkSeconds: 200 })])).toEqual({ mean: 150, n: 2, totalSeconds: 300 });
+    // 100 and 200: sd = √(50² + 50²) = √5000; 95% t interval 150 ± t(0.975, 1) · √5000 / √2.
+    const r = aht([call('1', { abandoned: false, talkSeconds: 100 }), call('2', { talkSeconds: 200 })]);
+    expect(r).toEqual({ mean: 150, n: 2, totalSeconds: 300, sd: expect.any(Number), ci: expect.any(Object), lowSample: true });
+    expectResultsClose(r.sd, Math.sqrt(5000), 1e-12);
+    expectResultsClose(r.ci, tInterval95(150, Math.sqrt(5000), 2), 1e-9);
   });
 
   it('aht(interactions) leaves queue wait out of handle time (§3.1: queue/wait time excluded)', () => {
-    expect(aht([call('1', { waitSeconds: 600, talkSeconds: 120 })])).toEqual({ mean: 120, n: 1, totalSeconds: 120 });
+    expect(aht([call('1', { waitSeconds: 600, talkSeconds: 120 })])).toEqual(oneContact(120));
   });
 
   it.each([
@@ -42,42 +64,45 @@ describe('aht', () => {
     ['after-work only', { afterWorkSeconds: 30 }, 30],
     ['no duration at all', {}, 0],
   ] as const)('aht(interactions) counts missing durations as 0: %s', (_name, extra, total) => {
-    expect(aht([call('1', extra)])).toEqual({ mean: total, n: 1, totalSeconds: total });
+    expect(aht([call('1', extra)])).toEqual(oneContact(total));
   });
 
   it('aht(interactions) keeps a contact without durations in n (it lowers the mean)', () => {
-    // (300 + 0) / 2 = 150
-    expect(aht([call('1', { talkSeconds: 300 }), call('2')])).toEqual({ mean: 150, n: 2, totalSeconds: 300 });
+    // (300 + 0) / 2 = 150; sd = √(150² + 150²) = √45,000; 95% t interval 150 ± t(0.975, 1) · √45,000 / √2.
+    const r = aht([call('1', { talkSeconds: 300 }), call('2')]);
+    expect(r).toEqual({ mean: 150, n: 2, totalSeconds: 300, sd: expect.any(Number), ci: expect.any(Object), lowSample: true });
+    expectResultsClose(r.sd, Math.sqrt(45000), 1e-12);
+    expectResultsClose(r.ci, tInterval95(150, Math.sqrt(45000), 2), 1e-9);
   });
 
   it('aht(interactions) returns mean null and zero counts for no interactions', () => {
-    expect(aht([])).toEqual({ mean: null, n: 0, totalSeconds: 0 });
+    expect(aht([])).toEqual(EMPTY);
   });
 
   it('aht(interactions) returns mean null when every contact was abandoned', () => {
-    expect(aht([call('1', { abandoned: true, waitSeconds: 10 }), call('2', { abandoned: true })])).toEqual({ mean: null, n: 0, totalSeconds: 0 });
+    expect(aht([call('1', { abandoned: true, waitSeconds: 10 }), call('2', { abandoned: true })])).toEqual(EMPTY);
   });
 
   it('aht(interactions) of one contact is its handle time', () => {
-    expect(aht([call('1', { talkSeconds: 12.5, holdSeconds: 0.25, afterWorkSeconds: 3 })])).toEqual({ mean: 15.75, n: 1, totalSeconds: 15.75 });
+    expect(aht([call('1', { talkSeconds: 12.5, holdSeconds: 0.25, afterWorkSeconds: 3 })])).toEqual(oneContact(15.75));
   });
 
   it('aht(interactions) accepts a duration of exactly 1e9 s (the upper bound)', () => {
-    expect(aht([call('1', { talkSeconds: 1e9 })])).toEqual({ mean: 1e9, n: 1, totalSeconds: 1e9 });
+    expect(aht([call('1', { talkSeconds: 1e9 })])).toEqual(oneContact(1e9));
   });
 
   it('aht(interactions) reads any iterable (a generator, a Set)', () => {
     function* gen(): Generator<Interaction> {
       yield* threeCalls();
     }
-    expect(aht(gen())).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
-    expect(aht(new Set(threeCalls()))).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expectThreeCalls(aht(gen()));
+    expectThreeCalls(aht(new Set(threeCalls())));
   });
 
   it('aht(interactions) does not mutate frozen inputs', () => {
     const input = deepFreeze([...threeCalls(), call('4', { abandoned: true })]);
     const before = structuredClone(input);
-    expect(aht(input)).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expectThreeCalls(aht(input));
     expect(input).toEqual(before);
   });
 });
@@ -147,11 +172,13 @@ describe('ahtAccumulator', () => {
     const acc = ahtAccumulator();
     const [a, b, c] = threeCalls();
     expect(acc.add(a!).add(b!).add(c!)).toBe(acc);
-    expect(acc.result()).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expectThreeCalls(acc.result());
+    // the same fold as the batch function: identical, interval included
+    expect(acc.result()).toEqual(aht(threeCalls()));
   });
 
   it('ahtAccumulator() of nothing has the empty result', () => {
-    expect(ahtAccumulator().result()).toEqual({ mean: null, n: 0, totalSeconds: 0 });
+    expect(ahtAccumulator().result()).toEqual(EMPTY);
   });
 
   it('add(value, index) names the given index in errors; by default the count of values added', () => {
@@ -167,13 +194,14 @@ describe('ahtAccumulator', () => {
     // talk is valid, after-work is not: nothing of this record may be counted
     thrown(() => acc.add(call('x', { talkSeconds: 100, afterWorkSeconds: Number.NaN })));
     expect(acc.state()).toEqual(before);
-    expect(acc.result()).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expect(acc.result()).toEqual(aht(threeCalls()));
   });
 
   it('merge(accumulator) and merge(state) of the parts give the whole (§3.1: 440 s)', () => {
     const [a, b, c] = threeCalls();
-    expect(fold([a!]).merge(fold([b!, c!])).result()).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
-    expect(fold([b!, c!]).merge(fold([a!]).state()).result()).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    // Merged moments equal one pass up to rounding (statistics.md §7): sd and interval within 1e-9.
+    expectThreeCalls(fold([a!]).merge(fold([b!, c!])).result(), 1e-9);
+    expectThreeCalls(fold([b!, c!]).merge(fold([a!]).state()).result(), 1e-9);
   });
 
   it('merge with an empty accumulator changes nothing', () => {
@@ -186,10 +214,12 @@ describe('ahtAccumulator', () => {
   it('state() is a plain-JSON copy with v: 1 that fromState restores', () => {
     const acc = fold(threeCalls());
     const s = acc.state();
-    expect(s).toMatchObject({ v: 1, kind: 'aht', n: 3 });
+    // Welford over 420, 270, 630: mean 440, Σ(x − 440)² = 65,400 (exact in binary).
+    expect(s).toEqual({ v: 1, kind: 'aht', n: 3, sum: 1320, sumComp: 0, moments: { weight: 3, mean: 440, m2: 65400 } });
     const restored = ahtAccumulator.fromState(JSON.parse(JSON.stringify(s)) as AhtState);
     expect(restored.state()).toEqual(s);
-    expect(restored.result()).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expect(restored.result()).toEqual(acc.result());
+    expectThreeCalls(restored.result());
   });
 
   it('state() returns a copy: changing it does not change the accumulator', () => {
@@ -197,7 +227,8 @@ describe('ahtAccumulator', () => {
     const s = acc.state();
     s.n = 99;
     s.sum = -1;
-    expect(acc.result()).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    s.moments.m2 = 0;
+    expectThreeCalls(acc.result());
   });
 
   it.each<[string, () => unknown]>([
@@ -212,7 +243,7 @@ describe('ahtAccumulator', () => {
     const acc = fold(threeCalls());
     const e = thrown(() => acc.merge(make() as unknown as AhtState));
     expect(e.code).toBe('invalid_state');
-    expect(acc.result()).toEqual({ mean: 440, n: 3, totalSeconds: 1320 });
+    expect(acc.result()).toEqual(aht(threeCalls()));
   });
 
   it('merge words the invalid_state error', () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError, ces, cesAccumulator, csatAccumulator, type CesOptions, type CesState } from '../../src/metrics/index.js';
+import { CxMetricsError, ces, cesAccumulator, csatAccumulator, type CesOptions, type CesResult, type CesState } from '../../src/metrics/index.js';
+import { REFERENCE, expectIntervalAround, expectResultsClose, tInterval95 } from '../_arbitraries.js';
+
+// Wilson intervals of one answer (statistics.md §1: 1/1 → [0.2065493144, 1]; 0/1 → [0, 0.7934506856]).
+const WILSON_1_OF_1 = REFERENCE.wilson1of1;
+const WILSON_0_OF_1 = REFERENCE.wilson0of1;
+
+/** A t interval of a mean that no reference fixes: at 0.95, around the mean and symmetric about it. */
+function expectMeanInterval(r: CesResult): void {
+  expectIntervalAround(r.ci, r.mean, [-Infinity, Infinity]);
+  expect(r.ci!.high - r.mean!).toBeCloseTo(r.mean! - r.ci!.low, 12);
+}
 
 const caughtCes = (fn: () => unknown): CxMetricsError => {
   try {
@@ -57,22 +68,88 @@ const LEGACY_OPTIONS: CesOptions = { scale: [1, 5], direction: 'lowerIsEasier' }
 describe('ces(scores): reference worked examples (definitions.md §1.4)', () => {
   it('ces(scores) returns mean 5.18 and rate 0.70 for the CES 2.0 example', () => {
     // Mean = 518 / 100 = 5.18; % agree (5–7) = (30 + 25 + 15) / 100 = 70%.
-    expect(ces(CES2)).toEqual({ mean: 5.18, rate: 0.7, n: 100, easy: 70 });
+    // Σx² = 49·30 + 36·25 + 25·15 + 16·10 + 9·8 + 4·7 + 1·5 = 3010; Σ(x − x̄)² = 3010 − 100 · 5.18² = 326.76;
+    // sd = √(326.76 / 99). Not low: n = 100 ≥ 30.
+    const r = ces(CES2);
+    expect(r).toEqual({
+      mean: 5.18,
+      rate: 0.7,
+      n: 100,
+      easy: 70,
+      effectiveN: 100,
+      sd: expect.any(Number),
+      ci: expect.any(Object),
+      rateCi: expect.any(Object),
+      lowSample: false,
+    });
+    expectResultsClose(r.sd, Math.sqrt(326.76 / 99), 1e-12);
+    expectMeanInterval(r);
+    expectIntervalAround(r.rateCi, 0.7);
   });
 
   it('ces(scores, { scale: [1, 5], direction: "lowerIsEasier" }) returns mean 2.10 and rate 0.70 for the legacy example', () => {
     // Mean = (40 + 60 + 45 + 40 + 25) / 100 = 210 / 100 = 2.10; % low effort (1–2) = (40 + 30) / 100 = 70%.
-    expect(ces(LEGACY, LEGACY_OPTIONS)).toEqual({ mean: 2.1, rate: 0.7, n: 100, easy: 70 });
+    // Σx² = 40 + 120 + 135 + 160 + 125 = 580; Σ(x − x̄)² = 580 − 100 · 2.1² = 139; sd = √(139 / 99).
+    const r = ces(LEGACY, LEGACY_OPTIONS);
+    expect(r).toEqual({
+      mean: 2.1,
+      rate: 0.7,
+      n: 100,
+      easy: 70,
+      effectiveN: 100,
+      sd: expect.any(Number),
+      ci: expect.any(Object),
+      rateCi: expect.any(Object),
+      lowSample: false,
+    });
+    expectResultsClose(r.sd, Math.sqrt(139 / 99), 1e-12);
+    expectMeanInterval(r);
+    expectIntervalAround(r.rateCi, 0.7);
   });
 
   it('ces(scores) of the CES 2.0 example in reverse order is the same (exact: integer answers sum exactly)', () => {
-    expect(ces([...CES2].reverse())).toEqual(ces(CES2));
+    const reversed = ces([...CES2].reverse());
+    const forward = ces(CES2);
+    // Counts, sums, mean, rate and its interval exactly. sd and the t interval come from running
+    // moments, which depend on the order up to rounding (statistics.md §7): within 1e-9 relative.
+    expect({ ...reversed, sd: null, ci: null }).toEqual({ ...forward, sd: null, ci: null });
+    expectResultsClose(reversed, forward, 1e-9);
   });
 
   it('ces(scores) returns the doc-comment examples', () => {
-    // [7, 6, 5, 4, 2]: 3 of 5 at ≥ 5, mean 24 / 5. Legacy [1, 2, 4]: 2 of 3 at ≤ 2, mean 7 / 3.
-    expect(ces([7, 6, 5, 4, 2])).toEqual({ mean: 4.8, rate: 0.6, n: 5, easy: 3 });
-    expect(ces([1, 2, 4], LEGACY_OPTIONS)).toEqual({ mean: 7 / 3, rate: 2 / 3, n: 3, easy: 2 });
+    // [7, 6, 5, 4, 2]: 3 of 5 at ≥ 5, mean 24 / 5; Σx² = 130, Σ(x − x̄)² = 130 − 5 · 4.8² = 14.8, sd = √(14.8 / 4).
+    const a = ces([7, 6, 5, 4, 2]);
+    expect(a).toEqual({
+      mean: 4.8,
+      rate: 0.6,
+      n: 5,
+      easy: 3,
+      effectiveN: 5,
+      sd: expect.any(Number),
+      ci: expect.any(Object),
+      rateCi: expect.any(Object),
+      lowSample: true,
+    });
+    expectResultsClose(a.sd, Math.sqrt(14.8 / 4), 1e-12);
+    expectMeanInterval(a);
+    expectIntervalAround(a.rateCi, 0.6);
+    // Legacy [1, 2, 4]: 2 of 3 at ≤ 2, mean 7 / 3; deviations −4/3, −1/3, 5/3, Σ(x − x̄)² = 42 / 9, sd = √(7 / 3).
+    const b = ces([1, 2, 4], LEGACY_OPTIONS);
+    expect(b).toEqual({
+      mean: 7 / 3,
+      rate: 2 / 3,
+      n: 3,
+      easy: 2,
+      effectiveN: 3,
+      sd: expect.any(Number),
+      ci: expect.any(Object),
+      rateCi: expect.any(Object),
+      lowSample: true,
+    });
+    expectResultsClose(b.sd, Math.sqrt(7 / 3), 1e-12);
+    // The t interval is not cut to the scale: with 3 answers it reaches below 1.
+    expectResultsClose(b.ci, tInterval95(7 / 3, Math.sqrt(7 / 3), 3), 1e-9);
+    expectIntervalAround(b.rateCi, 2 / 3);
   });
 });
 
@@ -88,11 +165,41 @@ describe('ces(scores): default easyFrom per scale and direction (ces.ts option d
   });
 
   it('ces(scores, { direction: "lowerIsEasier" }) uses the 1–7 scale and counts 1–3 as easy', () => {
-    expect(ces([1, 3, 4, 7], { direction: 'lowerIsEasier' })).toEqual({ mean: 3.75, rate: 0.5, n: 4, easy: 2 });
+    // Σx² = 75, Σ(x − x̄)² = 75 − 4 · 3.75² = 18.75, sd = √(18.75 / 3) = 2.5.
+    const r = ces([1, 3, 4, 7], { direction: 'lowerIsEasier' });
+    expect(r).toEqual({
+      mean: 3.75,
+      rate: 0.5,
+      n: 4,
+      easy: 2,
+      effectiveN: 4,
+      sd: expect.any(Number),
+      ci: expect.any(Object),
+      rateCi: expect.any(Object),
+      lowSample: true,
+    });
+    expectResultsClose(r.sd, 2.5, 1e-12);
+    expectResultsClose(r.ci, tInterval95(3.75, 2.5, 4), 1e-9);
+    expectIntervalAround(r.rateCi, 0.5);
   });
 
   it('ces(scores, { scale: [1, 10], easyFrom: 8 }) works with an explicit cutoff', () => {
-    expect(ces([10, 8, 7, 1], { scale: [1, 10], easyFrom: 8 })).toEqual({ mean: 6.5, rate: 0.5, n: 4, easy: 2 });
+    // Σx² = 214, Σ(x − x̄)² = 214 − 4 · 6.5² = 45, sd = √15.
+    const r = ces([10, 8, 7, 1], { scale: [1, 10], easyFrom: 8 });
+    expect(r).toEqual({
+      mean: 6.5,
+      rate: 0.5,
+      n: 4,
+      easy: 2,
+      effectiveN: 4,
+      sd: expect.any(Number),
+      ci: expect.any(Object),
+      rateCi: expect.any(Object),
+      lowSample: true,
+    });
+    expectResultsClose(r.sd, Math.sqrt(15), 1e-12);
+    expectResultsClose(r.ci, tInterval95(6.5, Math.sqrt(15), 4), 1e-9);
+    expectIntervalAround(r.rateCi, 0.5);
   });
 
   it('ces(scores) never averages across directions: the mean is on the scale as given', () => {
@@ -110,24 +217,55 @@ describe('ces(scores): default easyFrom per scale and direction (ces.ts option d
 describe('ces(scores): edge cases', () => {
   it('ces(scores) returns mean and rate null and counts 0 for no scores, and the result is JSON-safe', () => {
     const r = ces([]);
-    expect(r).toEqual({ mean: null, rate: null, n: 0, easy: 0 });
+    expect(r).toEqual({ mean: null, rate: null, n: 0, easy: 0, effectiveN: 0, sd: null, ci: null, rateCi: null, lowSample: true });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
   it('ces(scores) of one answer: 5 is easy (rate 1), 4 is not (rate 0)', () => {
-    expect(ces([5])).toEqual({ mean: 5, rate: 1, n: 1, easy: 1 });
-    expect(ces([4])).toEqual({ mean: 4, rate: 0, n: 1, easy: 0 });
+    // One answer has no spread: sd and the t interval are null (statistics.md §5); the rate has its
+    // Wilson interval of one trial (statistics.md §1).
+    const easy = ces([5]);
+    expect(easy).toEqual({ mean: 5, rate: 1, n: 1, easy: 1, effectiveN: 1, sd: null, ci: null, rateCi: expect.any(Object), lowSample: true });
+    expectResultsClose(easy.rateCi, WILSON_1_OF_1, 1e-9);
+    const hard = ces([4]);
+    expect(hard).toEqual({ mean: 4, rate: 0, n: 1, easy: 0, effectiveN: 1, sd: null, ci: null, rateCi: expect.any(Object), lowSample: true });
+    expectResultsClose(hard.rateCi, WILSON_0_OF_1, 1e-9);
   });
 
   it('ces(scores) accepts both ends of the scale and fractional answers on it', () => {
-    expect(ces([1, 7])).toEqual({ mean: 4, rate: 0.5, n: 2, easy: 1 });
-    expect(ces([4.5, 5.5])).toEqual({ mean: 5, rate: 0.5, n: 2, easy: 1 });
+    // [1, 7]: Σ(x − x̄)² = 9 + 9, sd = √18. [4.5, 5.5]: Σ(x − x̄)² = 0.5, sd = √0.5.
+    const ends = ces([1, 7]);
+    expect(ends).toEqual({ mean: 4, rate: 0.5, n: 2, easy: 1, effectiveN: 2, sd: expect.any(Number), ci: expect.any(Object), rateCi: expect.any(Object), lowSample: true });
+    expectResultsClose(ends.sd, Math.sqrt(18), 1e-12);
+    expectResultsClose(ends.ci, tInterval95(4, Math.sqrt(18), 2), 1e-9);
+    expectIntervalAround(ends.rateCi, 0.5);
+    const halves = ces([4.5, 5.5]);
+    expect(halves).toEqual({ mean: 5, rate: 0.5, n: 2, easy: 1, effectiveN: 2, sd: expect.any(Number), ci: expect.any(Object), rateCi: expect.any(Object), lowSample: true });
+    expectResultsClose(halves.sd, Math.sqrt(0.5), 1e-12);
+    expectResultsClose(halves.ci, tInterval95(5, Math.sqrt(0.5), 2), 1e-9);
+    // 1 easy of 2 either way: the same Wilson interval.
+    expect(halves.rateCi).toEqual(ends.rateCi);
   });
 
   it('ces(scores) sums answers with compensation: 1,000,000 answers of 5.3 have mean exactly 5.3 (a naive running sum gives 5.299999999900446)', () => {
     // statistics.md §7: fractional sums use Neumaier summation; the naive value was computed with a plain `+=` loop.
     const scores = new Array<number>(1e6).fill(5.3);
-    expect(ces(scores)).toEqual({ mean: 5.3, rate: 1, n: 1e6, easy: 1e6 });
+    // Equal answers: sd 0 and a zero-width interval at the mean (statistics.md §5 edge cases); every
+    // answer easy: the rate's upper bound is exactly 1 (statistics.md §1, k = n).
+    const r = ces(scores);
+    expect(r).toEqual({
+      mean: 5.3,
+      rate: 1,
+      n: 1e6,
+      easy: 1e6,
+      effectiveN: 1e6,
+      sd: 0,
+      ci: { low: 5.3, high: 5.3, level: 0.95 },
+      rateCi: expect.any(Object),
+      lowSample: true, // no spread: a zero-width interval is flagged (statistics.md §5 "report it, flag it")
+    });
+    expectIntervalAround(r.rateCi, 1);
+    expect(r.rateCi?.high).toBe(1);
     const halves = [cesAccumulator(), cesAccumulator()] as const;
     scores.forEach((x, i) => halves[i % 2]?.add(x));
     expect(halves[0].merge(halves[1]).result().mean).toBe(5.3);
@@ -218,7 +356,12 @@ describe('ces(scores, options): invalid options throw invalid_option', () => {
 
 describe('cesAccumulator(options)', () => {
   it('cesAccumulator() gives the doc-comment example: [7, 4] → mean 5.5, rate 0.5', () => {
-    expect(cesAccumulator().add(7).add(4).result()).toEqual({ mean: 5.5, rate: 0.5, n: 2, easy: 1 });
+    // Σ(x − x̄)² = 1.5² + 1.5² = 4.5, sd = √4.5.
+    const r = cesAccumulator().add(7).add(4).result();
+    expect(r).toEqual({ mean: 5.5, rate: 0.5, n: 2, easy: 1, effectiveN: 2, sd: expect.any(Number), ci: expect.any(Object), rateCi: expect.any(Object), lowSample: true });
+    expectResultsClose(r.sd, Math.sqrt(4.5), 1e-12);
+    expectResultsClose(r.ci, tInterval95(5.5, Math.sqrt(4.5), 2), 1e-9);
+    expectIntervalAround(r.rateCi, 0.5);
   });
 
   it('cesAccumulator(legacy) of the §1.4 legacy example split in two shards merges to mean 2.10, rate 0.70', () => {
@@ -226,7 +369,23 @@ describe('cesAccumulator(options)', () => {
     const b = cesAccumulator(LEGACY_OPTIONS);
     LEGACY.forEach((s, i) => (i < 37 ? a : b).add(s));
     const restored = cesAccumulator.fromState(JSON.parse(JSON.stringify(b.state())) as CesState);
-    expect(a.merge(restored).result()).toEqual({ mean: 2.1, rate: 0.7, n: 100, easy: 70 });
+    const r = a.merge(restored).result();
+    expect(r).toEqual({
+      mean: 2.1,
+      rate: 0.7,
+      n: 100,
+      easy: 70,
+      effectiveN: 100,
+      sd: expect.any(Number),
+      ci: expect.any(Object),
+      rateCi: expect.any(Object),
+      lowSample: false,
+    });
+    // sd as in the batch example, √(139 / 99); merged moments equal one pass up to rounding (statistics.md §7).
+    expectResultsClose(r.sd, Math.sqrt(139 / 99), 1e-9);
+    const batch = ces(LEGACY, LEGACY_OPTIONS);
+    expect({ ...r, sd: null, ci: null }).toEqual({ ...batch, sd: null, ci: null });
+    expectResultsClose(r, batch, 1e-9);
   });
 
   it('cesAccumulator(options).state() is versioned plain JSON carrying scale, direction and easyFrom', () => {
@@ -238,8 +397,14 @@ describe('cesAccumulator(options)', () => {
       easyFrom: 3,
       n: 2,
       easy: 1,
+      // Without weights every weight is 1: Σ w = Σ w² = n, Σ w over easy answers = easy.
+      wSum: 2,
+      wSquares: 2,
+      wEasy: 1,
       sum: 8,
       sumComp: 0,
+      // Welford over [2, 6]: mean 4, Σ(x − 4)² = 4 + 4 = 8 (exact in binary).
+      moments: { weight: 2, mean: 4, m2: 8 },
     });
   });
 
@@ -292,7 +457,24 @@ describe('cesAccumulator(options)', () => {
   });
 
   describe('cesAccumulator.fromState(garbage) throws invalid_state', () => {
-    const good = { v: 1, kind: 'ces', scale: [1, 7], direction: 'higherIsEasier', easyFrom: 5, n: 2, easy: 1, sum: 11, sumComp: 0 };
+    // The state of the answers [7, 4]: mean 5.5, Σ(x − 5.5)² = 4.5.
+    const good = {
+      v: 1,
+      kind: 'ces',
+      scale: [1, 7],
+      direction: 'higherIsEasier',
+      easyFrom: 5,
+      n: 2,
+      easy: 1,
+      wSum: 2,
+      wSquares: 2,
+      wEasy: 1,
+      sum: 11,
+      sumComp: 0,
+      moments: { weight: 2, mean: 5.5, m2: 4.5 },
+    };
+    /** `good` without one field. */
+    const without = (key: keyof typeof good): Record<string, unknown> => Object.fromEntries(Object.entries(good).filter(([k]) => k !== key));
     const garbage: ReadonlyArray<readonly [string, unknown, string]> = [
       ['undefined', undefined, 'state'],
       ['the wrong kind', { ...good, kind: 'csat' }, 'state.kind'],
@@ -300,10 +482,10 @@ describe('cesAccumulator(options)', () => {
       ['v: "1"', { ...good, v: '1' }, 'state.v'],
       ['a negative easy', { ...good, easy: -1 }, 'state.easy'],
       ['a negative n', { ...good, n: -2 }, 'state.n'],
-      ['a missing easy', { v: 1, kind: 'ces', scale: [1, 7], direction: 'higherIsEasier', easyFrom: 5, n: 2, sum: 11, sumComp: 0 }, 'state.easy'],
+      ['a missing easy', without('easy'), 'state.easy'],
       ['a NaN sum', { ...good, sum: Number.NaN }, 'state.sum'],
-      ['a missing direction', { v: 1, kind: 'ces', scale: [1, 7], easyFrom: 5, n: 2, easy: 1, sum: 11, sumComp: 0 }, 'state.direction'],
-      ['a missing easyFrom', { v: 1, kind: 'ces', scale: [1, 7], direction: 'higherIsEasier', n: 2, easy: 1, sum: 11, sumComp: 0 }, 'state.easyFrom'],
+      ['a missing direction', without('direction'), 'state.direction'],
+      ['a missing easyFrom', without('easyFrom'), 'state.easyFrom'],
     ];
 
     it.each(garbage)('cesAccumulator.fromState(%s) throws invalid_state at its path', (_name, state, path) => {
@@ -331,7 +513,12 @@ describe('cesAccumulator(options)', () => {
     });
 
     it('cesAccumulator.fromState(good) restores mean and rate', () => {
-      expect(cesAccumulator.fromState(good as CesState).result()).toEqual({ mean: 5.5, rate: 0.5, n: 2, easy: 1 });
+      const r = cesAccumulator.fromState(good as CesState).result();
+      // The same result as the answers [7, 4] themselves.
+      expect(r).toEqual({ mean: 5.5, rate: 0.5, n: 2, easy: 1, effectiveN: 2, sd: expect.any(Number), ci: expect.any(Object), rateCi: expect.any(Object), lowSample: true });
+      expectResultsClose(r.sd, Math.sqrt(4.5), 1e-12);
+      expectResultsClose(r.ci, tInterval95(5.5, Math.sqrt(4.5), 2), 1e-9);
+      expect(r).toEqual(ces([7, 4]));
     });
 
     it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ahtAccumulator, churnIncidence, churnIncidenceAccumulator, type ChurnIncidenceState } from '../../src/metrics/index.js';
+import { ahtAccumulator, churnIncidence, churnIncidenceAccumulator, type ChurnIncidenceResult, type ChurnIncidenceState } from '../../src/metrics/index.js';
 import type { Interaction } from '../../src/models/index.js';
-import { deepFreeze, thrown } from '../_arbitraries.js';
+import { REFERENCE, deepFreeze, expectIntervalAround, expectResultsClose, thrown } from '../_arbitraries.js';
 
 const call = (id: string, extra: Partial<Interaction> = {}): Interaction => ({ id, channel: 'phone', startedAt: 0, ...extra });
 
@@ -19,14 +19,28 @@ function reference(): Interaction[] {
   return out;
 }
 
+/**
+ * Asserts the hand-computed fields, a Wilson interval around the rate, and the low-sample flag
+ * (statistics.md §9: n < 30, or fewer than 5 abandoned or kept contacts).
+ */
+function expectRate(r: ChurnIncidenceResult, fields: Omit<ChurnIncidenceResult, 'ci' | 'lowSample'>, lowSample: boolean): void {
+  expect(r).toEqual({ ...fields, ci: expect.any(Object), lowSample });
+  expectIntervalAround(r.ci, fields.rate);
+}
+
+/** §4.1 raw: 100 of 1,000 abandoned; not low (n ≥ 30, 100 and 900 ≥ 5). */
+const expectRaw = (r: ChurnIncidenceResult): void => expectRate(r, { rate: 0.1, abandoned: 100, n: 1000, shortAbandons: 0 }, false);
+/** §4.1 without short abandons: 70 of 970; not low. */
+const expectWithoutShort = (r: ChurnIncidenceResult): void => expectRate(r, { rate: 70 / 970, abandoned: 70, n: 970, shortAbandons: 30 }, false);
+
 describe('churnIncidence', () => {
   it('churnIncidence(interactions) gives the raw rate 100/1000 = 0.10 by default (definitions.md §4.1)', () => {
-    expect(churnIncidence(reference())).toEqual({ rate: 0.1, abandoned: 100, n: 1000, shortAbandons: 0 });
+    expectRaw(churnIncidence(reference()));
   });
 
   it('churnIncidence(interactions, { shortAbandonSeconds: 5 }) gives 70/970 = 7.2 % (definitions.md §4.1)', () => {
     const r = churnIncidence(reference(), { shortAbandonSeconds: 5 });
-    expect(r).toEqual({ rate: 70 / 970, abandoned: 70, n: 970, shortAbandons: 30 });
+    expectWithoutShort(r);
     expect(r.rate).toBeCloseTo(0.072, 3);
   });
 
@@ -37,40 +51,45 @@ describe('churnIncidence', () => {
 
   it('churnIncidence(interactions, options) counts an abandon waiting exactly shortAbandonSeconds as a real abandon (short is <)', () => {
     const xs = [call('1', { abandoned: true, waitSeconds: 5 }), call('2', { abandoned: true, waitSeconds: 4.999 }), call('3')];
-    expect(churnIncidence(xs, { shortAbandonSeconds: 5 })).toEqual({ rate: 0.5, abandoned: 1, n: 2, shortAbandons: 1 });
+    expectRate(churnIncidence(xs, { shortAbandonSeconds: 5 }), { rate: 0.5, abandoned: 1, n: 2, shortAbandons: 1 }, true);
   });
 
   it('churnIncidence(interactions, options) never treats an abandon without waitSeconds as short', () => {
     const xs = [call('1', { abandoned: true }), call('2')];
-    expect(churnIncidence(xs, { shortAbandonSeconds: 1e9 })).toEqual({ rate: 0.5, abandoned: 1, n: 2, shortAbandons: 0 });
+    expectRate(churnIncidence(xs, { shortAbandonSeconds: 1e9 }), { rate: 0.5, abandoned: 1, n: 2, shortAbandons: 0 }, true);
   });
 
   it('churnIncidence(interactions, options) never treats a handled contact with a short wait as a short abandon', () => {
     const xs = [call('1', { waitSeconds: 1 }), call('2', { abandoned: false, waitSeconds: 0 })];
-    expect(churnIncidence(xs, { shortAbandonSeconds: 5 })).toEqual({ rate: 0, abandoned: 0, n: 2, shortAbandons: 0 });
+    // 0 of 2: the Wilson interval starts at exactly 0 (statistics.md §1, k = 0).
+    const r = churnIncidence(xs, { shortAbandonSeconds: 5 });
+    expectRate(r, { rate: 0, abandoned: 0, n: 2, shortAbandons: 0 }, true);
+    expect(r.ci?.low).toBe(0);
   });
 
   it('churnIncidence(interactions) returns rate null and zero counts for no interactions', () => {
-    expect(churnIncidence([])).toEqual({ rate: null, abandoned: 0, n: 0, shortAbandons: 0 });
-    expect(churnIncidence([], { shortAbandonSeconds: 5 })).toEqual({ rate: null, abandoned: 0, n: 0, shortAbandons: 0 });
+    const empty = { rate: null, abandoned: 0, n: 0, shortAbandons: 0, ci: null, lowSample: true };
+    expect(churnIncidence([])).toEqual(empty);
+    expect(churnIncidence([], { shortAbandonSeconds: 5 })).toEqual(empty);
   });
 
   it('churnIncidence(interactions) is 1 when every contact was abandoned', () => {
-    expect(churnIncidence([call('1', { abandoned: true }), call('2', { abandoned: true, waitSeconds: 60 })])).toEqual({
-      rate: 1,
-      abandoned: 2,
-      n: 2,
-      shortAbandons: 0,
-    });
+    // 2 of 2: the Wilson interval ends at exactly 1 (statistics.md §1, k = n).
+    const r = churnIncidence([call('1', { abandoned: true }), call('2', { abandoned: true, waitSeconds: 60 })]);
+    expectRate(r, { rate: 1, abandoned: 2, n: 2, shortAbandons: 0 }, true);
+    expect(r.ci?.high).toBe(1);
   });
 
   it('churnIncidence(interactions, options) returns rate null when every contact is a short abandon', () => {
     const xs = [call('1', { abandoned: true, waitSeconds: 1 }), call('2', { abandoned: true, waitSeconds: 0 })];
-    expect(churnIncidence(xs, { shortAbandonSeconds: 5 })).toEqual({ rate: null, abandoned: 0, n: 0, shortAbandons: 2 });
+    expect(churnIncidence(xs, { shortAbandonSeconds: 5 })).toEqual({ rate: null, abandoned: 0, n: 0, shortAbandons: 2, ci: null, lowSample: true });
   });
 
   it('churnIncidence(interactions) of one handled contact is 0', () => {
-    expect(churnIncidence([call('1')])).toEqual({ rate: 0, abandoned: 0, n: 1, shortAbandons: 0 });
+    // The Wilson interval of 0 of 1 (statistics.md §1).
+    const r = churnIncidence([call('1')]);
+    expect(r).toEqual({ rate: 0, abandoned: 0, n: 1, shortAbandons: 0, ci: expect.any(Object), lowSample: true });
+    expectResultsClose(r.ci, REFERENCE.wilson0of1, 1e-9);
   });
 
   it('churnIncidence(interactions) does not mutate frozen inputs', () => {
@@ -139,13 +158,17 @@ describe('churnIncidenceAccumulator', () => {
   };
 
   it('churnIncidenceAccumulator(options) folds the §4.1 example to the batch result', () => {
-    expect(fold(reference(), 5).result()).toEqual({ rate: 70 / 970, abandoned: 70, n: 970, shortAbandons: 30 });
-    expect(fold(reference()).result()).toEqual({ rate: 0.1, abandoned: 100, n: 1000, shortAbandons: 0 });
+    expectWithoutShort(fold(reference(), 5).result());
+    expectRaw(fold(reference()).result());
+    expect(fold(reference(), 5).result()).toEqual(churnIncidence(reference(), { shortAbandonSeconds: 5 }));
+    expect(fold(reference()).result()).toEqual(churnIncidence(reference()));
   });
 
   it('merge of the parts gives the whole (§4.1: 70/970)', () => {
     const xs = reference();
-    expect(fold(xs.slice(0, 910), 5).merge(fold(xs.slice(910), 5).state()).result()).toEqual({ rate: 70 / 970, abandoned: 70, n: 970, shortAbandons: 30 });
+    const merged = fold(xs.slice(0, 910), 5).merge(fold(xs.slice(910), 5).state()).result();
+    expectWithoutShort(merged);
+    expect(merged).toEqual(churnIncidence(xs, { shortAbandonSeconds: 5 }));
   });
 
   it('merge of states made with different shortAbandonSeconds throws invalid_state', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError, csat, csatAccumulator, npsAccumulator, type CsatOptions, type CsatState } from '../../src/metrics/index.js';
+import { REFERENCE as STATS, expectIntervalAround, expectResultsClose } from '../_arbitraries.js';
+
+// Wilson intervals of one answer (statistics.md §1: 1/1 → [0.2065493144, 1]; 0/1 → [0, 0.7934506856]).
+const WILSON_1_OF_1 = STATS.wilson1of1;
+const WILSON_0_OF_1 = STATS.wilson0of1;
 
 const caughtCsat = (fn: () => unknown): CxMetricsError => {
   try {
@@ -45,11 +50,16 @@ const REFERENCE = answers([
 describe('csat(scores): reference worked example (definitions.md §1.1)', () => {
   it('csat(scores) returns top-2-box rate 0.75 and mean 4.025 for the 200 responses', () => {
     // Top-2-box = (90 + 60) / 200 = 75.0%; mean = 805 / 200 = 4.025 (the reference prints it rounded, 4.03).
-    expect(csat(REFERENCE)).toEqual({ rate: 0.75, satisfied: 150, n: 200, mean: 4.025 });
+    // Unweighted: effectiveN = n. Not low: n ≥ 30 with 150 satisfied and 50 not (statistics.md §9).
+    const r = csat(REFERENCE);
+    expect(r).toEqual({ rate: 0.75, satisfied: 150, n: 200, mean: 4.025, effectiveN: 200, ci: expect.any(Object), lowSample: false });
+    expectIntervalAround(r.ci, 0.75);
   });
 
   it('csat(scores, { satisfiedFrom: 5 }) returns the top-box rate 0.45 (90 / 200)', () => {
-    expect(csat(REFERENCE, { satisfiedFrom: 5 })).toEqual({ rate: 0.45, satisfied: 90, n: 200, mean: 4.025 });
+    const r = csat(REFERENCE, { satisfiedFrom: 5 });
+    expect(r).toEqual({ rate: 0.45, satisfied: 90, n: 200, mean: 4.025, effectiveN: 200, ci: expect.any(Object), lowSample: false });
+    expectIntervalAround(r.ci, 0.45);
   });
 
   it('csat(scores) of the example in reverse order is the same (exact: integer answers sum exactly)', () => {
@@ -58,8 +68,13 @@ describe('csat(scores): reference worked example (definitions.md §1.1)', () => 
 
   it('csat(scores) returns the doc-comment examples', () => {
     // [5, 4, 3, 5]: 3 of 4 at ≥ 4; mean 17 / 4. [7, 6, 2] on 1–7: 2 of 3 at ≥ 6; mean 15 / 3.
-    expect(csat([5, 4, 3, 5])).toEqual({ rate: 0.75, satisfied: 3, n: 4, mean: 4.25 });
-    expect(csat([7, 6, 2], { scale: [1, 7] })).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 5 });
+    // Both are low samples (n < 30).
+    const a = csat([5, 4, 3, 5]);
+    expect(a).toEqual({ rate: 0.75, satisfied: 3, n: 4, mean: 4.25, effectiveN: 4, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(a.ci, 0.75);
+    const b = csat([7, 6, 2], { scale: [1, 7] });
+    expect(b).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 5, effectiveN: 3, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(b.ci, 2 / 3);
   });
 });
 
@@ -76,40 +91,60 @@ describe('csat(scores): default satisfiedFrom per scale (definitions.md §1.1 ta
 
   it('csat(scores, { scale: [0, 10], satisfiedFrom: 9 }) works: 0–10 has no default but takes an explicit cutoff', () => {
     // [0, 8, 9, 10]: 9 and 10 satisfied → 2 / 4; mean 27 / 4.
-    expect(csat([0, 8, 9, 10], { scale: [0, 10], satisfiedFrom: 9 })).toEqual({ rate: 0.5, satisfied: 2, n: 4, mean: 6.75 });
+    const r = csat([0, 8, 9, 10], { scale: [0, 10], satisfiedFrom: 9 });
+    expect(r).toEqual({ rate: 0.5, satisfied: 2, n: 4, mean: 6.75, effectiveN: 4, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(r.ci, 0.5);
   });
 
   it('csat(scores, { satisfiedFrom }) may be fractional: 4.5 on 1–5 counts only 5 (and 4.5 itself)', () => {
-    expect(csat([4, 4.5, 5], { satisfiedFrom: 4.5 })).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 4.5 });
+    const r = csat([4, 4.5, 5], { satisfiedFrom: 4.5 });
+    expect(r).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 4.5, effectiveN: 3, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(r.ci, 2 / 3);
   });
 });
 
 describe('csat(scores): edge cases', () => {
   it('csat(scores) returns rate and mean null and counts 0 for no scores, and the result is JSON-safe', () => {
     const r = csat([]);
-    expect(r).toEqual({ rate: null, satisfied: 0, n: 0, mean: null });
+    expect(r).toEqual({ rate: null, satisfied: 0, n: 0, mean: null, effectiveN: 0, ci: null, lowSample: true });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
   it('csat(scores) of one satisfied answer is rate 1, of one unsatisfied answer rate 0', () => {
-    expect(csat([4])).toEqual({ rate: 1, satisfied: 1, n: 1, mean: 4 });
-    expect(csat([3])).toEqual({ rate: 0, satisfied: 0, n: 1, mean: 3 });
+    const one = csat([4]);
+    expect(one).toEqual({ rate: 1, satisfied: 1, n: 1, mean: 4, effectiveN: 1, ci: expect.any(Object), lowSample: true });
+    expectResultsClose(one.ci, WILSON_1_OF_1, 1e-9);
+    const none = csat([3]);
+    expect(none).toEqual({ rate: 0, satisfied: 0, n: 1, mean: 3, effectiveN: 1, ci: expect.any(Object), lowSample: true });
+    expectResultsClose(none.ci, WILSON_0_OF_1, 1e-9);
   });
 
   it('csat(scores) accepts both ends of the scale', () => {
-    expect(csat([1, 5])).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 3 });
-    expect(csat([0, 10], { scale: [0, 10], satisfiedFrom: 9 })).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 5 });
+    const a = csat([1, 5]);
+    expect(a).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 3, effectiveN: 2, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(a.ci, 0.5);
+    const b = csat([0, 10], { scale: [0, 10], satisfiedFrom: 9 });
+    expect(b).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 5, effectiveN: 2, ci: expect.any(Object), lowSample: true });
+    // 1 of 2 either way: the same counts give the same interval, whatever the scale.
+    expect(b.ci).toEqual(a.ci);
   });
 
   it('csat(scores) accepts fractional answers on the scale (half stars)', () => {
     // 3.5 below 4, 4.5 at or above: 1 of 2; mean 8 / 2.
-    expect(csat([3.5, 4.5])).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 4 });
+    const r = csat([3.5, 4.5]);
+    expect(r).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 4, effectiveN: 2, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(r.ci, 0.5);
   });
 
   it('csat(scores) sums answers with compensation: 1,000,000 answers of 4.1 have mean exactly 4.1 (a naive running sum gives 4.10000000006511)', () => {
     // statistics.md §7: fractional sums use Neumaier summation; the naive value was computed with a plain `+=` loop.
     const scores = new Array<number>(1e6).fill(4.1);
-    expect(csat(scores)).toEqual({ rate: 1, satisfied: 1e6, n: 1e6, mean: 4.1 });
+    // All satisfied: the upper bound is exactly 1 (statistics.md §1, k = n), and the result is flagged
+    // low although n is large: fewer than 5 unsatisfied answers (statistics.md §9).
+    const r = csat(scores);
+    expect(r).toEqual({ rate: 1, satisfied: 1e6, n: 1e6, mean: 4.1, effectiveN: 1e6, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(r.ci, 1);
+    expect(r.ci?.high).toBe(1);
     const halves = [csatAccumulator(), csatAccumulator()] as const;
     scores.forEach((x, i) => halves[i % 2]?.add(x));
     expect(halves[0].merge(halves[1]).result().mean).toBe(4.1);
@@ -242,14 +277,19 @@ describe('csatAccumulator(options)', () => {
     const a = csatAccumulator().add(5).add(2);
     const b = csatAccumulator.fromState(JSON.parse(JSON.stringify(csatAccumulator().add(4).state())) as CsatState);
     // 5 and 4 satisfied of 3; mean 11 / 3.
-    expect(a.merge(b).result()).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 11 / 3 });
+    const r = a.merge(b).result();
+    expect(r).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 11 / 3, effectiveN: 3, ci: expect.any(Object), lowSample: true });
+    expectIntervalAround(r.ci, 2 / 3);
   });
 
   it('csatAccumulator() of the §1.1 example split in two shards merges to rate 0.75, mean 4.025', () => {
     const a = csatAccumulator();
     const b = csatAccumulator();
     REFERENCE.forEach((s, i) => (i % 3 === 0 ? a : b).add(s));
-    expect(a.merge(b.state()).result()).toEqual({ rate: 0.75, satisfied: 150, n: 200, mean: 4.025 });
+    const r = a.merge(b.state()).result();
+    expect(r).toEqual({ rate: 0.75, satisfied: 150, n: 200, mean: 4.025, effectiveN: 200, ci: expect.any(Object), lowSample: false });
+    // Integer answers with weight 1 sum exactly: the merged result is the batch result, interval included.
+    expect(r).toEqual(csat(REFERENCE));
   });
 
   it('csatAccumulator(options).state() is versioned plain JSON carrying its options', () => {
@@ -260,6 +300,10 @@ describe('csatAccumulator(options)', () => {
       satisfiedFrom: 6,
       n: 2,
       satisfied: 1,
+      // Without weights every weight is 1: Σ w = Σ w² = n, Σ w over satisfied = satisfied.
+      wSum: 2,
+      wSquares: 2,
+      wSatisfied: 1,
       sum: 9,
       sumComp: 0,
     });
@@ -270,7 +314,9 @@ describe('csatAccumulator(options)', () => {
     const s = acc.state();
     s.n = 99;
     s.scale[1] = 100;
-    expect(acc.result()).toEqual({ rate: 1, satisfied: 1, n: 1, mean: 5 });
+    const r = acc.result();
+    expect(r).toEqual({ rate: 1, satisfied: 1, n: 1, mean: 5, effectiveN: 1, ci: expect.any(Object), lowSample: true });
+    expectResultsClose(r.ci, WILSON_1_OF_1, 1e-9);
     expect(() => acc.add(6)).toThrow(CxMetricsError);
   });
 
@@ -321,11 +367,15 @@ describe('csatAccumulator(options)', () => {
     it('a failed merge leaves the accumulator unchanged', () => {
       const acc = csatAccumulator().add(5);
       thrown(() => acc.merge(csatAccumulator({ satisfiedFrom: 5 }).add(1)));
-      expect(acc.result()).toEqual({ rate: 1, satisfied: 1, n: 1, mean: 5 });
+      const r = acc.result();
+      expect(r).toEqual({ rate: 1, satisfied: 1, n: 1, mean: 5, effectiveN: 1, ci: expect.any(Object), lowSample: true });
+      expectResultsClose(r.ci, WILSON_1_OF_1, 1e-9);
     });
 
     it('an explicit satisfiedFrom equal to the default merges with the default', () => {
-      expect(csatAccumulator().add(4).merge(csatAccumulator({ scale: [1, 5], satisfiedFrom: 4 }).add(3)).result()).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 3.5 });
+      const r = csatAccumulator().add(4).merge(csatAccumulator({ scale: [1, 5], satisfiedFrom: 4 }).add(3)).result();
+      expect(r).toEqual({ rate: 0.5, satisfied: 1, n: 2, mean: 3.5, effectiveN: 2, ci: expect.any(Object), lowSample: true });
+      expect(r).toEqual(csat([4, 3]));
     });
 
     it('merging an NPS accumulator throws invalid_state at state.kind', () => {
@@ -334,7 +384,9 @@ describe('csatAccumulator(options)', () => {
   });
 
   describe('csatAccumulator.fromState(garbage) throws invalid_state', () => {
-    const good = { v: 1, kind: 'csat', scale: [1, 5], satisfiedFrom: 4, n: 3, satisfied: 2, sum: 12, sumComp: 0 };
+    const good = { v: 1, kind: 'csat', scale: [1, 5], satisfiedFrom: 4, n: 3, satisfied: 2, wSum: 3, wSquares: 3, wSatisfied: 2, sum: 12, sumComp: 0 };
+    /** `good` without one field. */
+    const without = (key: keyof typeof good): Record<string, unknown> => Object.fromEntries(Object.entries(good).filter(([k]) => k !== key));
     const garbage: ReadonlyArray<readonly [string, unknown, string]> = [
       ['null', null, 'state'],
       ['an array', [], 'state.kind'],
@@ -343,14 +395,14 @@ describe('csatAccumulator(options)', () => {
       ['a negative n', { ...good, n: -1 }, 'state.n'],
       ['a negative satisfied', { ...good, satisfied: -2 }, 'state.satisfied'],
       ['a fractional n', { ...good, n: 2.5 }, 'state.n'],
-      ['a missing n', { v: 1, kind: 'csat', scale: [1, 5], satisfiedFrom: 4, satisfied: 2, sum: 12, sumComp: 0 }, 'state.n'],
-      ['a missing sum', { v: 1, kind: 'csat', scale: [1, 5], satisfiedFrom: 4, n: 3, satisfied: 2, sumComp: 0 }, 'state.sum'],
-      ['a missing sumComp', { v: 1, kind: 'csat', scale: [1, 5], satisfiedFrom: 4, n: 3, satisfied: 2, sum: 12 }, 'state.sumComp'],
+      ['a missing n', without('n'), 'state.n'],
+      ['a missing sum', without('sum'), 'state.sum'],
+      ['a missing sumComp', without('sumComp'), 'state.sumComp'],
       ['a NaN sum', { ...good, sum: Number.NaN }, 'state.sum'],
       ['an infinite sumComp', { ...good, sumComp: Number.POSITIVE_INFINITY }, 'state.sumComp'],
       ['a sum as a string', { ...good, sum: '12' }, 'state.sum'],
-      ['a missing scale on the default cutoff', { v: 1, kind: 'csat', satisfiedFrom: 4, n: 3, satisfied: 2, sum: 12, sumComp: 0 }, 'state.scale'],
-      ['a missing satisfiedFrom on 1–5', { v: 1, kind: 'csat', scale: [1, 5], n: 3, satisfied: 2, sum: 12, sumComp: 0 }, 'state.satisfiedFrom'],
+      ['a missing scale on the default cutoff', without('scale'), 'state.scale'],
+      ['a missing satisfiedFrom on 1–5', without('satisfiedFrom'), 'state.satisfiedFrom'],
     ];
 
     it.each(garbage)('csatAccumulator.fromState(%s) throws invalid_state at its path', (_name, state, path) => {
@@ -383,15 +435,17 @@ describe('csatAccumulator(options)', () => {
     });
 
     it('csatAccumulator.fromState(good) restores rate and mean', () => {
-      expect(csatAccumulator.fromState(good as CsatState).result()).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 4 });
+      const r = csatAccumulator.fromState(good as CsatState).result();
+      expect(r).toEqual({ rate: 2 / 3, satisfied: 2, n: 3, mean: 4, effectiveN: 3, ci: expect.any(Object), lowSample: true });
+      expectIntervalAround(r.ci, 2 / 3);
     });
 
     it.each([
       ['scale [5, 1]', { scale: [5, 1] }, 'state.scale'],
       ['scale [0, 10] without satisfiedFrom', { scale: [0, 10], satisfiedFrom: undefined }, 'state.satisfiedFrom'],
       ['satisfiedFrom 7 on 1–5', { satisfiedFrom: 7 }, 'state.satisfiedFrom'],
-      ['satisfied > n', { n: 1, satisfied: 5, sum: 5 }, 'state.satisfied'],
-      ['a sum off the scale (mean 100 on 1–5)', { n: 1, satisfied: 1, sum: 100 }, 'state.sum'],
+      ['satisfied > n', { n: 1, satisfied: 5, wSum: 1, wSquares: 1, wSatisfied: 1, sum: 5 }, 'state.satisfied'],
+      ['a sum off the scale (mean 100 on 1–5)', { n: 1, satisfied: 1, wSum: 1, wSquares: 1, wSatisfied: 1, sum: 100 }, 'state.sum'],
     ] as const)('csatAccumulator.fromState rejects a state with %s as invalid_state', (_name, patch, path) => {
       const e = caughtCsat(() => csatAccumulator.fromState({ ...(good as CsatState), ...patch } as unknown as CsatState));
       expect([e.code, e.path]).toEqual(['invalid_state', path]);

@@ -22,20 +22,19 @@ const scored = (xs: readonly Interaction[]) => xs.filter((r) => r.abandoned !== 
  * Naive FCR, straight from the definition and simpler than the code (no sort, quadratic): among
  * the scored contacts, the one scored last at each (customer, instant) is not a repeat when no
  * contact of that customer starts strictly later and within the window; all others are repeats.
- * A non-repeat is pending when `asOf` is given and its window has not elapsed by then.
+ * With `asOf`, every contact whose window has not elapsed by then is pending, repeat or not.
  */
 function naiveFcr(xs: readonly Interaction[], o: FcrOptions): { resolvedFirst: number; pending: number; repeats: number } {
   const w = (o.windowHours ?? 168) * HOUR_MS;
   const contacts = scored(xs);
   const distinct = new Map<string, { c: string; t: number }>();
   for (const r of contacts) distinct.set(`${r.customerId}\u0000${r.startedAt}`, { c: r.customerId!, t: r.startedAt });
+  const young = (t: number) => o.asOf !== undefined && t + w > o.asOf;
+  const pending = contacts.filter((r) => young(r.startedAt)).length;
   let resolvedFirst = 0;
-  let pending = 0;
   for (const { c, t } of distinct.values()) {
     const followed = contacts.some((r) => r.customerId === c && r.startedAt > t && r.startedAt - t <= w);
-    if (followed) continue;
-    if (o.asOf !== undefined && t + w > o.asOf) pending++;
-    else resolvedFirst++;
+    if (!followed && !young(t)) resolvedFirst++;
   }
   return { resolvedFirst, pending, repeats: contacts.length - resolvedFirst - pending };
 }
@@ -74,13 +73,13 @@ describe('fcr laws', () => {
     );
   });
 
-  it('monotonic in the window: for w1 ≤ w2, repeats do not fall, resolvedFirst and the rate do not rise', () => {
+  it('monotonic in the window (all contacts matured): for w1 ≤ w2, repeats do not fall, resolvedFirst and the rate do not rise', () => {
+    // with asOf a longer window also moves contacts into `pending`, which changes the cohort: no law there
     fc.assert(
-      fc.property(interactionsArb, windowArb, windowArb, fc.option(fc.integer({ min: 0, max: 12 * 24 * HOUR_MS }), { nil: undefined }), (xs, a, b, asOf) => {
+      fc.property(interactionsArb, windowArb, windowArb, (xs, a, b) => {
         const [w1, w2] = a <= b ? [a, b] : [b, a];
-        const extra = asOf === undefined ? {} : { asOf };
-        const r1 = fcr(xs, { windowHours: w1, ...extra });
-        const r2 = fcr(xs, { windowHours: w2, ...extra });
+        const r1 = fcr(xs, { windowHours: w1 });
+        const r2 = fcr(xs, { windowHours: w2 });
         expect(r2.repeats).toBeGreaterThanOrEqual(r1.repeats);
         expect(r2.resolvedFirst).toBeLessThanOrEqual(r1.resolvedFirst);
         if (r1.rate !== null && r2.rate !== null) expect(r2.rate).toBeLessThanOrEqual(r1.rate);

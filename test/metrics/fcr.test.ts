@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ahtAccumulator, fcr, fcrAccumulator, type FcrOptions, type FcrResult, type FcrState } from '../../src/metrics/index.js';
 import type { Interaction } from '../../src/models/index.js';
-import { deepFreeze, HOUR_MS, thrown } from '../_arbitraries.js';
+import { REFERENCE, deepFreeze, expectIntervalAround, expectResultsClose, HOUR_MS, thrown } from '../_arbitraries.js';
 
 let seq = 0;
 const contact = (customerId: string | undefined, startedAt: number, extra: Partial<Interaction> = {}): Interaction => ({
@@ -11,7 +11,25 @@ const contact = (customerId: string | undefined, startedAt: number, extra: Parti
   ...(customerId === undefined ? {} : { customerId }),
   ...extra,
 });
-const empty: FcrResult = { rate: null, resolvedFirst: 0, n: 0, repeats: 0, pending: 0, withoutCustomer: 0 };
+const empty: FcrResult = { rate: null, resolvedFirst: 0, n: 0, repeats: 0, pending: 0, withoutCustomer: 0, ci: null, lowSample: true };
+
+/**
+ * Asserts the hand-computed fields, a Wilson interval around the rate, and the low-sample flag
+ * (statistics.md §9: n < 30, or fewer than 5 resolved or repeated contacts).
+ */
+function expectRate(r: FcrResult, fields: Omit<FcrResult, 'ci' | 'lowSample'>, lowSample: boolean): void {
+  expect(r).toEqual({ ...fields, ci: expect.any(Object), lowSample });
+  expectIntervalAround(r.ci, fields.rate);
+}
+
+/** §2.1 with the default 7-day window: 820 of 1,000 resolved; not low (n ≥ 30, 820 and 180 ≥ 5). */
+const expect82 = (r: FcrResult): void => expectRate(r, { rate: 0.82, resolvedFirst: 820, n: 1000, repeats: 180, pending: 0, withoutCustomer: 0 }, false);
+
+/** One scored contact, resolved: rate 1 and the Wilson interval of 1 of 1 (statistics.md §1). */
+function expectOneResolved(r: FcrResult, withoutCustomer = 0): void {
+  expect(r).toEqual({ rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer, ci: expect.any(Object), lowSample: true });
+  expectResultsClose(r.ci, REFERENCE.wilson1of1, 1e-9);
+}
 
 /**
  * definitions.md §2.1 worked example: 1,000 contacts, all older than 7 days at report time.
@@ -30,11 +48,11 @@ function reference(): Interaction[] {
 
 describe('fcr', () => {
   it('fcr(interactions) gives 820/1000 = 82 % with the default 7-day window (definitions.md §2.1)', () => {
-    expect(fcr(reference())).toEqual({ rate: 0.82, resolvedFirst: 820, n: 1000, repeats: 180, pending: 0, withoutCustomer: 0 });
+    expect82(fcr(reference()));
   });
 
   it('fcr(interactions, { windowHours: 48 }) gives 910/1000 = 91 % (definitions.md §2.1)', () => {
-    expect(fcr(reference(), { windowHours: 48 })).toEqual({ rate: 0.91, resolvedFirst: 910, n: 1000, repeats: 90, pending: 0, withoutCustomer: 0 });
+    expectRate(fcr(reference(), { windowHours: 48 }), { rate: 0.91, resolvedFirst: 910, n: 1000, repeats: 90, pending: 0, withoutCustomer: 0 }, false);
   });
 
   it('fcr(interactions, options) with asOf after every window has closed equals the result without asOf (§2.1: all older than 7 days)', () => {
@@ -68,8 +86,9 @@ describe('fcr', () => {
     const a = contact('ann', 1000, { channel: 'phone' });
     const b = contact('ann', 1000, { channel: 'chat' });
     const expected = { rate: 0.5, resolvedFirst: 1, n: 2, repeats: 1, pending: 0, withoutCustomer: 0 };
-    expect(fcr([a, b])).toEqual(expected);
-    expect(fcr([b, a])).toEqual(expected);
+    expectRate(fcr([a, b]), expected, true);
+    expectRate(fcr([b, a]), expected, true);
+    expect(fcr([b, a])).toEqual(fcr([a, b]));
   });
 
   it('fcr(interactions) scores three contacts at one instant and one a week later as 3 repeats and 1 resolved (ties: all but the last repeat)', () => {
@@ -86,7 +105,10 @@ describe('fcr', () => {
 
   it('fcr(interactions) keeps contacts without customerId outside n, counted in withoutCustomer', () => {
     const xs = [contact('ann', 0), contact(undefined, 0), contact(undefined, HOUR_MS), contact('bob', 0)];
-    expect(fcr(xs)).toEqual({ rate: 1, resolvedFirst: 2, n: 2, repeats: 0, pending: 0, withoutCustomer: 2 });
+    // 2 of 2 resolved: the Wilson interval ends at exactly 1 (statistics.md §1, k = n).
+    const r = fcr(xs);
+    expectRate(r, { rate: 1, resolvedFirst: 2, n: 2, repeats: 0, pending: 0, withoutCustomer: 2 }, true);
+    expect(r.ci?.high).toBe(1);
   });
 
   it('fcr(interactions) returns rate null when no contact has a customerId', () => {
@@ -100,7 +122,7 @@ describe('fcr', () => {
       contact('bob', 0, { abandoned: true }),
       contact(undefined, 0, { abandoned: true }), // not in withoutCustomer either
     ];
-    expect(fcr(xs)).toEqual({ rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 0 });
+    expectOneResolved(fcr(xs));
   });
 
   it('fcr(interactions) returns rate null and zero counts when every contact was abandoned', () => {
@@ -113,7 +135,7 @@ describe('fcr', () => {
   });
 
   it('fcr(interactions) of one contact is resolved (rate 1)', () => {
-    expect(fcr([contact('ann', 0)])).toEqual({ rate: 1, resolvedFirst: 1, n: 1, repeats: 0, pending: 0, withoutCustomer: 0 });
+    expectOneResolved(fcr([contact('ann', 0)]));
   });
 
   it('fcr(interactions) counts a repeat across channels (any channel)', () => {
@@ -125,7 +147,7 @@ describe('fcr', () => {
     const bob = [contact('bob', 5 * HOUR_MS), contact('bob', 500 * HOUR_MS)];
     const both = fcr([...ann, ...bob]);
     const [a, b] = [fcr(ann), fcr(bob)];
-    expect(both).toEqual({ rate: 3 / 4, resolvedFirst: a.resolvedFirst + b.resolvedFirst, n: 4, repeats: a.repeats + b.repeats, pending: 0, withoutCustomer: 0 });
+    expectRate(both, { rate: 3 / 4, resolvedFirst: a.resolvedFirst + b.resolvedFirst, n: 4, repeats: a.repeats + b.repeats, pending: 0, withoutCustomer: 0 }, true);
     expect([a.repeats, b.repeats]).toEqual([1, 0]);
   });
 
@@ -133,20 +155,15 @@ describe('fcr', () => {
     const xs = [
       contact('ann', 0), // 0 + 48 h ≤ 120 h: resolved
       contact('bob', 100 * HOUR_MS), // 100 + 48 > 120: pending
-      contact('cara', 110 * HOUR_MS), // followed at 115 h: a repeat, even though young
+      contact('cara', 110 * HOUR_MS), // followed at 115 h, but young: pending too (no early repeats without early resolutions)
       contact('cara', 115 * HOUR_MS), // pending
       contact('dan', 72 * HOUR_MS), // 72 + 48 = 120 h = asOf: the window has just elapsed: resolved
+      contact('eve', 10 * HOUR_MS), // followed at 20 h, matured: a repeat
+      contact('eve', 20 * HOUR_MS), // 20 + 48 ≤ 120: resolved
     ];
-    expect(fcr(xs, { windowHours: 48, asOf: 120 * HOUR_MS })).toEqual({
-      rate: 2 / 3,
-      resolvedFirst: 2,
-      n: 3,
-      repeats: 1,
-      pending: 2,
-      withoutCustomer: 0,
-    });
+    expectRate(fcr(xs, { windowHours: 48, asOf: 120 * HOUR_MS }), { rate: 3 / 4, resolvedFirst: 3, n: 4, repeats: 1, pending: 3, withoutCustomer: 0 }, true);
     // without asOf every window counts as elapsed
-    expect(fcr(xs, { windowHours: 48 })).toMatchObject({ resolvedFirst: 4, repeats: 1, pending: 0, n: 5 });
+    expect(fcr(xs, { windowHours: 48 })).toMatchObject({ resolvedFirst: 5, repeats: 2, pending: 0, n: 7 });
   });
 
   it('fcr(interactions, { asOf }) returns rate null when every contact is pending', () => {
@@ -245,7 +262,9 @@ describe('fcrAccumulator', () => {
     const cut = 12 * HOUR_MS;
     const before = fold(xs.filter((x) => x.startedAt < cut));
     const after = fold(xs.filter((x) => x.startedAt >= cut));
-    expect(before.merge(after.state()).result()).toEqual({ rate: 0.82, resolvedFirst: 820, n: 1000, repeats: 180, pending: 0, withoutCustomer: 0 });
+    const merged = before.merge(after.state()).result();
+    expect82(merged);
+    expect(merged).toEqual(fcr(xs));
   });
 
   it('merge(accumulator) and merge(state) agree', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ahtAccumulator, holdTime, holdTimeAccumulator, type HoldTimeState } from '../../src/metrics/index.js';
+import { ahtAccumulator, holdTime, holdTimeAccumulator, type HoldTimeResult, type HoldTimeState } from '../../src/metrics/index.js';
 import type { Interaction } from '../../src/models/index.js';
-import { deepFreeze, thrown } from '../_arbitraries.js';
+import { REFERENCE, deepFreeze, expectIntervalAround, expectResultsClose, tInterval95, thrown } from '../_arbitraries.js';
 
 const call = (id: string, extra: Partial<Interaction> = {}): Interaction => ({ id, channel: 'phone', startedAt: 0, ...extra });
 
@@ -15,72 +15,83 @@ const threeCalls = (): Interaction[] => [
 ];
 const reference = { mean: 90, meanAll: 60, heldRate: 2 / 3, held: 2, n: 3, totalSeconds: 180 };
 
+/**
+ * Asserts `r` has the given hand-computed fields and the spread of two held contacts of 60 s and
+ * 120 s: sd = √(30² + 30²) = √1800, 95% t interval 90 ± t(0.975, 1) · √1800 / √2 (statistics.md §5,
+ * t from §10); low sample (2 held < 30). `rel` for sd and interval: 1e-12 for one pass, 1e-9 when
+ * moments were merged (statistics.md §7).
+ */
+function expectHeld60And120(r: HoldTimeResult, fields: Partial<HoldTimeResult>, rel = 1e-12): void {
+  expect(r).toEqual({ ...fields, sd: expect.any(Number), ci: expect.any(Object), heldRateCi: expect.any(Object), lowSample: true });
+  expectResultsClose(r.sd, Math.sqrt(1800), rel);
+  expectResultsClose(r.ci, tInterval95(90, Math.sqrt(1800), 2), Math.max(rel, 1e-9));
+  expectIntervalAround(r.heldRateCi, r.heldRate);
+}
+
+/** Asserts the result of the §3.2 calls: the reference values, and the held rate's Wilson interval around 2/3. */
+const expectReference = (r: HoldTimeResult, rel?: number): void => expectHeld60And120(r, reference, rel);
+
+/** The result of one handled contact held `seconds`: no spread (sd, ci null); held rate 1 of 1. */
+function expectOneHeld(r: HoldTimeResult, seconds: number): void {
+  expect(r).toEqual({ mean: seconds, meanAll: seconds, heldRate: 1, held: 1, n: 1, totalSeconds: seconds, sd: null, ci: null, heldRateCi: expect.any(Object), lowSample: true });
+  expectResultsClose(r.heldRateCi, REFERENCE.wilson1of1, 1e-9);
+}
+
+/** The result of no handled contact. */
+const EMPTY: HoldTimeResult = { mean: null, meanAll: null, heldRate: null, held: 0, n: 0, totalSeconds: 0, sd: null, ci: null, heldRateCi: null, lowSample: true };
+
 describe('holdTime', () => {
   it('holdTime(interactions) gives 90 s per held, 60 s per handled and rate 2/3 for the calls of definitions.md §3.2', () => {
-    expect(holdTime(threeCalls())).toEqual(reference);
+    expectReference(holdTime(threeCalls()));
   });
 
   it('holdTime(interactions) counts a missing holdSeconds as 0: handled, not held', () => {
     const calls = threeCalls();
     calls[1] = call('2', { talkSeconds: 240, afterWorkSeconds: 30 });
-    expect(holdTime(calls)).toEqual(reference);
+    expectReference(holdTime(calls));
   });
 
   it('holdTime(interactions) excludes abandoned contacts, even with hold time', () => {
     const calls = [...threeCalls(), call('4', { abandoned: true, waitSeconds: 30 }), call('5', { abandoned: true, holdSeconds: 500 })];
-    expect(holdTime(calls)).toEqual(reference);
+    expectReference(holdTime(calls));
   });
 
   it('holdTime(interactions) returns nulls and zero counts for no interactions', () => {
-    expect(holdTime([])).toEqual({ mean: null, meanAll: null, heldRate: null, held: 0, n: 0, totalSeconds: 0 });
+    expect(holdTime([])).toEqual(EMPTY);
   });
 
   it('holdTime(interactions) returns nulls and zero counts when every contact was abandoned', () => {
-    expect(holdTime([call('1', { abandoned: true }), call('2', { abandoned: true, holdSeconds: 10 })])).toEqual({
-      mean: null,
-      meanAll: null,
-      heldRate: null,
-      held: 0,
-      n: 0,
-      totalSeconds: 0,
-    });
+    expect(holdTime([call('1', { abandoned: true }), call('2', { abandoned: true, holdSeconds: 10 })])).toEqual(EMPTY);
   });
 
   it('holdTime(interactions) returns mean null, meanAll 0 and rate 0 when nobody was held', () => {
-    expect(holdTime([call('1', { holdSeconds: 0 }), call('2')])).toEqual({ mean: null, meanAll: 0, heldRate: 0, held: 0, n: 2, totalSeconds: 0 });
+    // No held contact: no mean, no spread. The held rate 0 of 2 has a Wilson interval from exactly 0
+    // (statistics.md §1, k = 0).
+    const r = holdTime([call('1', { holdSeconds: 0 }), call('2')]);
+    expect(r).toEqual({ mean: null, meanAll: 0, heldRate: 0, held: 0, n: 2, totalSeconds: 0, sd: null, ci: null, heldRateCi: expect.any(Object), lowSample: true });
+    expectIntervalAround(r.heldRateCi, 0);
+    expect(r.heldRateCi?.low).toBe(0);
   });
 
   it('holdTime(interactions) has rate 1 and mean = meanAll when every contact was held', () => {
-    // (60 + 120) / 2 = 90 by both denominators
-    expect(holdTime([call('1', { holdSeconds: 60 }), call('2', { holdSeconds: 120 })])).toEqual({
-      mean: 90,
-      meanAll: 90,
-      heldRate: 1,
-      held: 2,
-      n: 2,
-      totalSeconds: 180,
-    });
+    // (60 + 120) / 2 = 90 by both denominators; the held rate 2 of 2 has its upper bound exactly 1 (statistics.md §1, k = n)
+    const r = holdTime([call('1', { holdSeconds: 60 }), call('2', { holdSeconds: 120 })]);
+    expectHeld60And120(r, { mean: 90, meanAll: 90, heldRate: 1, held: 2, n: 2, totalSeconds: 180 });
+    expect(r.heldRateCi?.high).toBe(1);
   });
 
   it('holdTime(interactions) of one held contact is its hold time', () => {
-    expect(holdTime([call('1', { holdSeconds: 0.5 })])).toEqual({ mean: 0.5, meanAll: 0.5, heldRate: 1, held: 1, n: 1, totalSeconds: 0.5 });
+    expectOneHeld(holdTime([call('1', { holdSeconds: 0.5 })]), 0.5);
   });
 
   it('holdTime(interactions) ignores talk, after-work and wait time', () => {
-    expect(holdTime([call('1', { holdSeconds: 30, talkSeconds: 999, afterWorkSeconds: 999, waitSeconds: 999 })])).toEqual({
-      mean: 30,
-      meanAll: 30,
-      heldRate: 1,
-      held: 1,
-      n: 1,
-      totalSeconds: 30,
-    });
+    expectOneHeld(holdTime([call('1', { holdSeconds: 30, talkSeconds: 999, afterWorkSeconds: 999, waitSeconds: 999 })]), 30);
   });
 
   it('holdTime(interactions) does not mutate frozen inputs', () => {
     const input = deepFreeze(threeCalls());
     const before = structuredClone(input);
-    expect(holdTime(input)).toEqual(reference);
+    expectReference(holdTime(input));
     expect(input).toEqual(before);
   });
 });
@@ -124,14 +135,16 @@ describe('holdTimeAccumulator', () => {
   };
 
   it('holdTimeAccumulator() folds the §3.2 calls to the batch result', () => {
-    expect(fold(threeCalls()).result()).toEqual(reference);
+    expectReference(fold(threeCalls()).result());
+    expect(fold(threeCalls()).result()).toEqual(holdTime(threeCalls()));
     expect(holdTimeAccumulator().result()).toEqual(holdTime([]));
   });
 
   it('merge of the parts gives the whole (§3.2: 90 s, 60 s, 2/3)', () => {
     const [a, b, c] = threeCalls();
-    expect(fold([a!, b!]).merge(fold([c!])).result()).toEqual(reference);
-    expect(fold([c!]).merge(fold([a!, b!]).state()).result()).toEqual(reference);
+    // Merged moments equal one pass up to rounding (statistics.md §7): sd and interval within 1e-9.
+    expectReference(fold([a!, b!]).merge(fold([c!])).result(), 1e-9);
+    expectReference(fold([c!]).merge(fold([a!, b!]).state()).result(), 1e-9);
   });
 
   it('add(value, index) names the index; a failed add changes nothing', () => {
@@ -144,9 +157,11 @@ describe('holdTimeAccumulator', () => {
 
   it('fromState restores a JSON round-tripped state', () => {
     const s = fold(threeCalls()).state();
-    expect(s).toMatchObject({ v: 1, kind: 'holdTime', n: 3, held: 2 });
+    // Moments over the held contacts only: Welford over 60, 120 gives mean 90, Σ(x − 90)² = 1800.
+    expect(s).toEqual({ v: 1, kind: 'holdTime', n: 3, held: 2, sum: 180, sumComp: 0, moments: { weight: 2, mean: 90, m2: 1800 } });
     const restored = holdTimeAccumulator.fromState(JSON.parse(JSON.stringify(s)) as HoldTimeState);
-    expect(restored.result()).toEqual(reference);
+    expectReference(restored.result());
+    expect(restored.result()).toEqual(holdTime(threeCalls()));
     expect(restored.state()).toEqual(s);
   });
 
@@ -158,14 +173,15 @@ describe('holdTimeAccumulator', () => {
   ] as const)('merge rejects %s with invalid_state', (_name, make) => {
     const acc = fold(threeCalls());
     expect(thrown(() => acc.merge(make() as unknown as HoldTimeState)).code).toBe('invalid_state');
-    expect(acc.result()).toEqual(reference);
+    expect(acc.result()).toEqual(holdTime(threeCalls()));
   });
 
   // BUG (reported): state checks accept inconsistent counts, so a corrupt state yields heldRate 5
   // and a negative mean ({ n: 1, held: 5, sum: -3 }), breaking "rates in [0, 1]".
   it.each([
-    ['held > n', { n: 1, held: 5, sum: 3, sumComp: 0 }, 'state.held'],
-    ['a negative total', { n: 1, held: 1, sum: -3, sumComp: 0 }, 'state.sum'],
+    // moments agree with held and sum, so each state is wrong only in the field named
+    ['held > n', { n: 1, held: 5, sum: 3, sumComp: 0, moments: { weight: 5, mean: 0.6, m2: 0 } }, 'state.held'],
+    ['a negative total', { n: 1, held: 1, sum: -3, sumComp: 0, moments: { weight: 1, mean: -3, m2: 0 } }, 'state.sum'],
   ] as const)('merge / fromState reject a state with %s with invalid_state', (_name, counts, path) => {
     const bad = { v: 1, kind: 'holdTime', ...counts } as HoldTimeState;
     expect([thrown(() => holdTimeAccumulator.fromState(bad)).code, thrown(() => holdTimeAccumulator().merge(bad)).path]).toEqual(['invalid_state', path]);

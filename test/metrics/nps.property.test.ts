@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError, nps, npsAccumulator, type NpsAccumulator, type NpsResult, type NpsState } from '../../src/metrics/index.js';
+import { nonFiniteNumbers } from '../_arbitraries.js';
 
-// Laws of the NPS family (STYLE.md §6). NPS state is integer counts only, so every law that
-// compares two results compares them exactly (DESIGN.md "Exact where exactness exists").
+// Laws of the NPS family (STYLE.md §6). Without weights the NPS state is integer counts only (the
+// weighted totals are counts too, every weight being 1), so every law that compares two results
+// compares them exactly, shares and interval included (DESIGN.md "Exact where exactness exists").
 
 const answer = fc.integer({ min: 0, max: 10 });
 const answers = fc.array(answer, { maxLength: 60 });
@@ -30,9 +32,15 @@ function acc(xs: readonly number[]): NpsAccumulator {
   return a;
 }
 
-/** Every field is null or a finite number (no NaN, no ±Infinity). */
+/**
+ * Every field is null, a finite number, the boolean lowSample, or an object (shares, interval) of
+ * finite numbers: no NaN, no ±Infinity, at any depth.
+ */
 function jsonSafe(r: NpsResult): boolean {
-  return Object.values(r).every((v) => v === null || (typeof v === 'number' && Number.isFinite(v)));
+  const fieldsOk = Object.entries(r).every(([k, v]) =>
+    k === 'lowSample' ? typeof v === 'boolean' : v === null || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'object',
+  );
+  return fieldsOk && nonFiniteNumbers(r).length === 0;
 }
 
 describe('nps laws', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError, categorizeNps, csatAccumulator, nps, npsAccumulator, type NpsState } from '../../src/metrics/index.js';
+import { CxMetricsError, categorizeNps, csatAccumulator, nps, npsAccumulator, type NpsResult, type NpsState } from '../../src/metrics/index.js';
+import { expectIntervalAround } from '../_arbitraries.js';
 
 const caughtNps = (fn: () => unknown): CxMetricsError => {
   try {
@@ -29,6 +30,17 @@ function thrown(f: () => unknown): CxMetricsError {
   return expect.unreachable('expected a CxMetricsError, nothing was thrown');
 }
 
+/**
+ * The interval of a score with answers in more than one category: a 95% interval in points that
+ * contains the score, lies within [-100, 100], and is symmetric about the score unless clamped
+ * (score ± z·SE, then clamped: ../shared/reference/statistics.md §2).
+ */
+function expectScoreInterval(r: NpsResult): void {
+  expectIntervalAround(r.ci, r.score, [-100, 100]);
+  const { low, high } = r.ci!;
+  if (low > -100 && high < 100) expect(high - r.score!).toBeCloseTo(r.score! - low, 9);
+}
+
 /** The fields callers read instead of the message. */
 function fields(e: CxMetricsError): { code: string; path: string; index: number | null; value: unknown } {
   return { code: e.code, path: e.path, index: e.index, value: e.value };
@@ -47,7 +59,21 @@ describe('nps(scores): reference worked examples', () => {
       [3, 20],
       [0, 20],
     ]);
-    expect(nps(scores)).toEqual({ score: 24, n: 250, promoters: 120, passives: 70, detractors: 60 });
+    // Shares 120/250, 70/250, 60/250; unweighted, so effectiveN = n. Not low: n ≥ 30 and 120 and 60 ≥ 5
+    // promoters and detractors (statistics.md §9).
+    const r = nps(scores);
+    expect(r).toEqual({
+      score: 24,
+      n: 250,
+      promoters: 120,
+      passives: 70,
+      detractors: 60,
+      shares: { promoters: 0.48, passives: 0.28, detractors: 0.24 },
+      effectiveN: 250,
+      ci: expect.any(Object),
+      lowSample: false,
+    });
+    expectScoreInterval(r);
   });
 
   it('nps(scores) returns -6.25, not rounded, for eNPS 20 / 35 / 25 (definitions.md §1.3)', () => {
@@ -57,18 +83,45 @@ describe('nps(scores): reference worked examples', () => {
       [8, 35],
       [5, 25],
     ]);
-    expect(nps(scores)).toEqual({ score: -6.25, n: 80, promoters: 20, passives: 35, detractors: 25 });
+    // Not low: n = 80 ≥ 30 with 20 promoters and 25 detractors (statistics.md §9).
+    const r = nps(scores);
+    expect(r).toEqual({
+      score: -6.25,
+      n: 80,
+      promoters: 20,
+      passives: 35,
+      detractors: 25,
+      shares: { promoters: 0.25, passives: 0.4375, detractors: 0.3125 },
+      effectiveN: 80,
+      ci: expect.any(Object),
+      lowSample: false,
+    });
+    expectScoreInterval(r);
   });
 
   it('nps(scores) returns 25 for [10, 9, 8, 3] (STYLE.md §3 doc-comment example: (2 − 1) / 4 × 100)', () => {
-    expect(nps([10, 9, 8, 3])).toEqual({ score: 25, n: 4, promoters: 2, passives: 1, detractors: 1 });
+    // Four answers are a low sample (n < 30); 25 + z·SE = 25 + 1.96 × 41.5 > 100, so the interval is clamped at 100.
+    const r = nps([10, 9, 8, 3]);
+    expect(r).toEqual({
+      score: 25,
+      n: 4,
+      promoters: 2,
+      passives: 1,
+      detractors: 1,
+      shares: { promoters: 0.5, passives: 0.25, detractors: 0.25 },
+      effectiveN: 4,
+      ci: expect.any(Object),
+      lowSample: true,
+    });
+    expectScoreInterval(r);
+    expect(r.ci?.high).toBe(100);
   });
 });
 
 describe('nps(scores): edge cases', () => {
   it('nps(scores) returns score null and counts 0 for no scores, and the result is JSON-safe', () => {
     const r = nps([]);
-    expect(r).toEqual({ score: null, n: 0, promoters: 0, passives: 0, detractors: 0 });
+    expect(r).toEqual({ score: null, n: 0, promoters: 0, passives: 0, detractors: 0, shares: null, effectiveN: 0, ci: null, lowSample: true });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
@@ -86,15 +139,49 @@ describe('nps(scores): edge cases', () => {
   });
 
   it('nps(scores) returns +100 when every answer is a promoter (definitions.md §1.2: range endpoint)', () => {
-    expect(nps([9, 10, 10, 9, 9])).toEqual({ score: 100, n: 5, promoters: 5, passives: 0, detractors: 0 });
+    // One category: the variance is 0, the interval has zero width and the result is flagged low
+    // (statistics.md §2 edge cases and example E: 10/0/0 → [100, 100]).
+    expect(nps([9, 10, 10, 9, 9])).toEqual({
+      score: 100,
+      n: 5,
+      promoters: 5,
+      passives: 0,
+      detractors: 0,
+      shares: { promoters: 1, passives: 0, detractors: 0 },
+      effectiveN: 5,
+      ci: { low: 100, high: 100, level: 0.95 },
+      lowSample: true,
+    });
   });
 
   it('nps(scores) returns -100 when every answer is a detractor (definitions.md §1.2: range endpoint)', () => {
-    expect(nps([0, 1, 2, 3, 4, 5, 6])).toEqual({ score: -100, n: 7, promoters: 0, passives: 0, detractors: 7 });
+    // One category: zero-width interval at -100, flagged low (statistics.md §2 edge cases).
+    expect(nps([0, 1, 2, 3, 4, 5, 6])).toEqual({
+      score: -100,
+      n: 7,
+      promoters: 0,
+      passives: 0,
+      detractors: 7,
+      shares: { promoters: 0, passives: 0, detractors: 1 },
+      effectiveN: 7,
+      ci: { low: -100, high: -100, level: 0.95 },
+      lowSample: true,
+    });
   });
 
   it('nps(scores) returns 0 when only passives answered (passives count only in n)', () => {
-    expect(nps([7, 8, 8])).toEqual({ score: 0, n: 3, promoters: 0, passives: 3, detractors: 0 });
+    // All passives: one category, so a zero-width interval at 0, flagged low (statistics.md §2 edge cases).
+    expect(nps([7, 8, 8])).toEqual({
+      score: 0,
+      n: 3,
+      promoters: 0,
+      passives: 3,
+      detractors: 0,
+      shares: { promoters: 0, passives: 1, detractors: 0 },
+      effectiveN: 3,
+      ci: { low: 0, high: 0, level: 0.95 },
+      lowSample: true,
+    });
   });
 
   it('nps(scores) reads any iterable, not only arrays', () => {
@@ -104,7 +191,19 @@ describe('nps(scores): edge cases', () => {
       yield 8;
     }
     expect(nps(gen())).toEqual(nps([10, 6, 8]));
-    expect(nps(new Set([10, 6, 8]))).toEqual({ score: 0, n: 3, promoters: 1, passives: 1, detractors: 1 });
+    const r = nps(new Set([10, 6, 8]));
+    expect(r).toEqual({
+      score: 0,
+      n: 3,
+      promoters: 1,
+      passives: 1,
+      detractors: 1,
+      shares: { promoters: 1 / 3, passives: 1 / 3, detractors: 1 / 3 },
+      effectiveN: 3,
+      ci: expect.any(Object),
+      lowSample: true,
+    });
+    expectScoreInterval(r);
   });
 
   it('nps(scores) does not mutate its input (a frozen array works and is unchanged)', () => {
@@ -114,7 +213,17 @@ describe('nps(scores): edge cases', () => {
   });
 
   it('nps(scores) accepts -0 as the answer 0 (a detractor)', () => {
-    expect(nps([-0])).toEqual({ score: -100, n: 1, promoters: 0, passives: 0, detractors: 1 });
+    expect(nps([-0])).toEqual({
+      score: -100,
+      n: 1,
+      promoters: 0,
+      passives: 0,
+      detractors: 1,
+      shares: { promoters: 0, passives: 0, detractors: 1 },
+      effectiveN: 1,
+      ci: { low: -100, high: -100, level: 0.95 },
+      lowSample: true,
+    });
   });
 });
 
@@ -207,7 +316,18 @@ describe('npsAccumulator()', () => {
     const tuesday = npsAccumulator().add(3);
     const saved = JSON.stringify(tuesday.state());
     const r = monday.merge(npsAccumulator.fromState(JSON.parse(saved) as NpsState)).result();
-    expect(r).toEqual({ score: 100 / 3, n: 3, promoters: 2, passives: 0, detractors: 1 });
+    expect(r).toEqual({
+      score: 100 / 3,
+      n: 3,
+      promoters: 2,
+      passives: 0,
+      detractors: 1,
+      shares: { promoters: 2 / 3, passives: 0, detractors: 1 / 3 },
+      effectiveN: 3,
+      ci: expect.any(Object),
+      lowSample: true,
+    });
+    expectScoreInterval(r);
   });
 
   it('npsAccumulator() of the §1.2 example split in three shards merges to +24', () => {
@@ -223,11 +343,36 @@ describe('npsAccumulator()', () => {
       for (const s of part) acc.add(s);
       merged.merge(acc.state());
     }
-    expect(merged.result()).toEqual({ score: 24, n: 250, promoters: 120, passives: 70, detractors: 60 });
+    const r = merged.result();
+    expect(r).toEqual({
+      score: 24,
+      n: 250,
+      promoters: 120,
+      passives: 70,
+      detractors: 60,
+      shares: { promoters: 0.48, passives: 0.28, detractors: 0.24 },
+      effectiveN: 250,
+      ci: expect.any(Object),
+      lowSample: false,
+    });
+    expectScoreInterval(r);
+    // Integer counts and weights of 1 merge exactly: the merged result is the batch result, interval included.
+    expect(r).toEqual(nps(scores));
   });
 
   it('npsAccumulator().state() is versioned plain JSON', () => {
-    expect(npsAccumulator().add(10).add(7).add(0).add(6).state()).toEqual({ v: 1, kind: 'nps', promoters: 1, passives: 1, detractors: 2 });
+    // Without weights every weight is 1: the weighted totals equal the counts, Σ w² = n.
+    expect(npsAccumulator().add(10).add(7).add(0).add(6).state()).toEqual({
+      v: 1,
+      kind: 'nps',
+      promoters: 1,
+      passives: 1,
+      detractors: 2,
+      wPromoters: 1,
+      wPassives: 1,
+      wDetractors: 2,
+      wSquares: 4,
+    });
   });
 
   it('npsAccumulator().state() is a copy: changing it does not change the accumulator', () => {
@@ -265,20 +410,23 @@ describe('npsAccumulator()', () => {
   });
 
   describe('npsAccumulator.fromState(garbage) throws invalid_state', () => {
-    const good = { v: 1, kind: 'nps', promoters: 1, passives: 2, detractors: 3 };
+    const good = { v: 1, kind: 'nps', promoters: 1, passives: 2, detractors: 3, wPromoters: 1, wPassives: 2, wDetractors: 3, wSquares: 6 };
+    const { kind: _kind, ...noKind } = good;
+    const { v: _v, ...noV } = good;
+    const { detractors: _detractors, ...noDetractors } = good;
     const garbage: ReadonlyArray<readonly [string, unknown, string]> = [
       ['null', null, 'state'],
       ['a string', 'nps', 'state'],
       ['a number', 1, 'state'],
       ['the wrong kind', { ...good, kind: 'csat' }, 'state.kind'],
-      ['no kind', { v: 1, promoters: 1, passives: 2, detractors: 3 }, 'state.kind'],
+      ['no kind', noKind, 'state.kind'],
       ['v: 2', { ...good, v: 2 }, 'state.v'],
-      ['no v', { kind: 'nps', promoters: 1, passives: 2, detractors: 3 }, 'state.v'],
+      ['no v', noV, 'state.v'],
       ['a negative count', { ...good, detractors: -1 }, 'state.detractors'],
       ['a fractional count', { ...good, passives: 1.5 }, 'state.passives'],
       ['a count as a string', { ...good, promoters: '1' }, 'state.promoters'],
       ['a NaN count', { ...good, promoters: Number.NaN }, 'state.promoters'],
-      ['a missing count', { v: 1, kind: 'nps', promoters: 1, passives: 2 }, 'state.detractors'],
+      ['a missing count', noDetractors, 'state.detractors'],
       ['a count past 2^53', { ...good, promoters: 2 ** 53 }, 'state.promoters'],
     ];
 
@@ -312,11 +460,23 @@ describe('npsAccumulator()', () => {
     it('npsAccumulator().merge(garbage) throws and leaves the accumulator unchanged', () => {
       const acc = npsAccumulator().add(9);
       thrown(() => acc.merge({ ...good, v: 2 } as unknown as NpsState));
-      expect(acc.state()).toEqual({ v: 1, kind: 'nps', promoters: 1, passives: 0, detractors: 0 });
+      expect(acc.state()).toEqual({ v: 1, kind: 'nps', promoters: 1, passives: 0, detractors: 0, wPromoters: 1, wPassives: 0, wDetractors: 0, wSquares: 1 });
     });
 
     it('npsAccumulator.fromState(good) restores the counts', () => {
-      expect(npsAccumulator.fromState(good as NpsState).result()).toEqual({ score: -200 / 6 /* 100 × (1 − 3) / 6 */, n: 6, promoters: 1, passives: 2, detractors: 3 });
+      const r = npsAccumulator.fromState(good as NpsState).result();
+      expect(r).toEqual({
+        score: -200 / 6 /* 100 × (1 − 3) / 6 */,
+        n: 6,
+        promoters: 1,
+        passives: 2,
+        detractors: 3,
+        shares: { promoters: 1 / 6, passives: 2 / 6, detractors: 3 / 6 },
+        effectiveN: 6 /* (Σw)² / Σw² = 36 / 6 */,
+        ci: expect.any(Object),
+        lowSample: true,
+      });
+      expectScoreInterval(r);
     });
   });
 });

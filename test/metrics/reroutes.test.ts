@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ahtAccumulator, reroutes, reroutesAccumulator, type ReroutesState } from '../../src/metrics/index.js';
+import { ahtAccumulator, reroutes, reroutesAccumulator, type ReroutesResult, type ReroutesState } from '../../src/metrics/index.js';
 import type { Interaction } from '../../src/models/index.js';
-import { deepFreeze, thrown } from '../_arbitraries.js';
+import { REFERENCE, deepFreeze, expectIntervalAround, expectResultsClose, thrown } from '../_arbitraries.js';
 
 const call = (id: string, extra: Partial<Interaction> = {}): Interaction => ({ id, channel: 'phone', startedAt: 0, ...extra });
 
@@ -19,51 +19,69 @@ function reference(): Interaction[] {
   return out;
 }
 
+/**
+ * Asserts the hand-computed fields, a Wilson interval around the rate, and the low-sample flag
+ * (statistics.md §9: n < 30, or fewer than 5 rerouted or not rerouted contacts).
+ */
+function expectRate(r: ReroutesResult, fields: Omit<ReroutesResult, 'ci' | 'lowSample'>, lowSample: boolean): void {
+  expect(r).toEqual({ ...fields, ci: expect.any(Object), lowSample });
+  expectIntervalAround(r.ci, fields.rate);
+}
+
+/** §3.3: 85 of 1,000 rerouted; not low (n ≥ 30, 85 and 915 ≥ 5). */
+const expectReference = (r: ReroutesResult): void => expectRate(r, { rate: 0.085, mean: 0.085, rerouted: 85, n: 1000, total: 85 }, false);
+
+/** One handled contact with `transfers` (> 0): rate 1, the Wilson interval of 1 of 1 (statistics.md §1). */
+function expectOneRerouted(r: ReroutesResult, transfers: number): void {
+  expect(r).toEqual({ rate: 1, mean: transfers, rerouted: 1, n: 1, total: transfers, ci: expect.any(Object), lowSample: true });
+  expectResultsClose(r.ci, REFERENCE.wilson1of1, 1e-9);
+}
+
+/** The result of no handled contact. */
+const EMPTY: ReroutesResult = { rate: null, mean: null, rerouted: 0, n: 0, total: 0, ci: null, lowSample: true };
+
 describe('reroutes', () => {
   it('reroutes(interactions) gives rate 0.085 for 85 transferred of 1,000 handled (definitions.md §3.3)', () => {
-    expect(reroutes(reference())).toEqual({ rate: 0.085, mean: 0.085, rerouted: 85, n: 1000, total: 85 });
+    expectReference(reroutes(reference()));
   });
 
   it('reroutes(interactions) leaves abandoned contacts out of n (§3.3: denominator = handled contacts)', () => {
     const xs = [...reference(), call('a1', { abandoned: true }), call('a2', { abandoned: true, transfers: 3 })];
-    expect(reroutes(xs)).toEqual({ rate: 0.085, mean: 0.085, rerouted: 85, n: 1000, total: 85 });
+    expectReference(reroutes(xs));
   });
 
   it('reroutes(interactions) counts a contact transferred twice once in rate and twice in mean (§3.3: per-customer view)', () => {
     // rate = 1/2 contacts rerouted; mean = 2 transfers / 2 contacts
-    expect(reroutes([call('1', { transfers: 2 }), call('2', { transfers: 0 })])).toEqual({ rate: 0.5, mean: 1, rerouted: 1, n: 2, total: 2 });
+    expectRate(reroutes([call('1', { transfers: 2 }), call('2', { transfers: 0 })]), { rate: 0.5, mean: 1, rerouted: 1, n: 2, total: 2 }, true);
   });
 
   it('reroutes(interactions) counts a missing transfers as 0', () => {
-    expect(reroutes([call('1'), call('2', { transfers: 1 })])).toEqual({ rate: 0.5, mean: 0.5, rerouted: 1, n: 2, total: 1 });
+    expectRate(reroutes([call('1'), call('2', { transfers: 1 })]), { rate: 0.5, mean: 0.5, rerouted: 1, n: 2, total: 1 }, true);
   });
 
   it('reroutes(interactions) returns nulls and zero counts for no interactions', () => {
-    expect(reroutes([])).toEqual({ rate: null, mean: null, rerouted: 0, n: 0, total: 0 });
+    expect(reroutes([])).toEqual(EMPTY);
   });
 
   it('reroutes(interactions) returns nulls when every contact was abandoned', () => {
-    expect(reroutes([call('1', { abandoned: true, transfers: 1 }), call('2', { abandoned: true })])).toEqual({
-      rate: null,
-      mean: null,
-      rerouted: 0,
-      n: 0,
-      total: 0,
-    });
+    expect(reroutes([call('1', { abandoned: true, transfers: 1 }), call('2', { abandoned: true })])).toEqual(EMPTY);
   });
 
   it('reroutes(interactions) of one contact with 3 transfers is rate 1, mean 3', () => {
-    expect(reroutes([call('1', { transfers: 3 })])).toEqual({ rate: 1, mean: 3, rerouted: 1, n: 1, total: 3 });
+    expectOneRerouted(reroutes([call('1', { transfers: 3 })]), 3);
   });
 
   it('reroutes(interactions) of one contact without transfers is rate 0, mean 0', () => {
-    expect(reroutes([call('1')])).toEqual({ rate: 0, mean: 0, rerouted: 0, n: 1, total: 0 });
+    // The Wilson interval of 0 of 1 (statistics.md §1).
+    const r = reroutes([call('1')]);
+    expect(r).toEqual({ rate: 0, mean: 0, rerouted: 0, n: 1, total: 0, ci: expect.any(Object), lowSample: true });
+    expectResultsClose(r.ci, REFERENCE.wilson0of1, 1e-9);
   });
 
   it('reroutes(interactions) does not mutate frozen inputs', () => {
     const input = deepFreeze([call('1', { transfers: 2 }), call('2', { abandoned: true }), call('3')]);
     const before = structuredClone(input);
-    expect(reroutes(input)).toEqual({ rate: 0.5, mean: 1, rerouted: 1, n: 2, total: 2 });
+    expectRate(reroutes(input), { rate: 0.5, mean: 1, rerouted: 1, n: 2, total: 2 }, true);
     expect(input).toEqual(before);
   });
 });
@@ -132,7 +150,8 @@ describe('reroutesAccumulator', () => {
   it('merge of the parts gives the whole exactly (§3.3: 85 / 1,000)', () => {
     const xs = reference();
     const merged = fold(xs.slice(0, 40)).merge(fold(xs.slice(40, 600))).merge(fold(xs.slice(600)).state());
-    expect(merged.result()).toEqual({ rate: 0.085, mean: 0.085, rerouted: 85, n: 1000, total: 85 });
+    expectReference(merged.result());
+    expect(merged.result()).toEqual(reroutes(xs));
   });
 
   it('add(value, index) names the index; a failed add changes nothing', () => {
@@ -158,6 +177,6 @@ describe('reroutesAccumulator', () => {
   ] as const)('merge rejects %s with invalid_state', (_name, make) => {
     const acc = fold([call('1', { transfers: 2 })]);
     expect(thrown(() => acc.merge(make() as unknown as ReroutesState)).code).toBe('invalid_state');
-    expect(acc.result()).toEqual({ rate: 1, mean: 2, rerouted: 1, n: 1, total: 2 });
+    expectOneRerouted(acc.result(), 2);
   });
 });
