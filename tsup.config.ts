@@ -8,6 +8,8 @@ export default defineConfig({
     index: 'src/index.ts',
     'models/index': 'src/models/index.ts',
     'metrics/index': 'src/metrics/index.ts',
+    'stats/index': 'src/stats/index.ts',
+    'aggregate/index': 'src/aggregate/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
