@@ -54,6 +54,50 @@ export {
   type ChurnIncidenceAccumulator,
 } from './metrics/churnIncidence.js';
 export { fcr, fcrAccumulator, type FcrOptions, type FcrResult, type FcrState, type FcrAccumulator } from './metrics/fcr.js';
+export {
+  serviceLevel,
+  serviceLevelAccumulator,
+  type ServiceLevelAbandons,
+  type ServiceLevelOptions,
+  type ServiceLevelResult,
+  type ServiceLevelState,
+  type ServiceLevelAccumulator,
+} from './metrics/serviceLevel.js';
+export {
+  averageSpeedOfAnswer,
+  averageSpeedOfAnswerAccumulator,
+  type AverageSpeedOfAnswerOptions,
+  type AverageSpeedOfAnswerResult,
+  type AverageSpeedOfAnswerState,
+  type AverageSpeedOfAnswerAccumulator,
+} from './metrics/averageSpeedOfAnswer.js';
+export {
+  resolutionRate,
+  resolutionRateAccumulator,
+  type ResolutionRateOptions,
+  type ResolutionRateResult,
+  type ResolutionRateState,
+  type ResolutionRateAccumulator,
+} from './metrics/resolutionRate.js';
+export {
+  contactsPerCase,
+  contactsPerCaseAccumulator,
+  type ContactsPerCaseOptions,
+  type ContactsPerCaseResult,
+  type ContactsPerCaseState,
+  type ContactsPerCaseAccumulator,
+  type ContactsPerCaseAccumulatorFactory,
+  type ChannelPath,
+} from './metrics/contactsPerCase.js';
+export { enps, enpsAccumulator, type EnpsOptions, type EnpsResult, type EnpsState, type EnpsAccumulator, type EnpsAccumulatorFactory } from './metrics/enps.js';
+export {
+  surveyFcr,
+  surveyFcrAccumulator,
+  type SurveyFcrOptions,
+  type SurveyFcrResult,
+  type SurveyFcrState,
+  type SurveyFcrAccumulator,
+} from './metrics/surveyFcr.js';
 
 // stats: numeric helpers, intervals and comparisons
 export { neumaierAdd, neumaierMerge, neumaierTotal, type CompensatedSum } from './stats/sum.js';

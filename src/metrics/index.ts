@@ -22,3 +22,9 @@ export {
 } from './churnIncidence.js';
 export { fcr, fcrAccumulator, type FcrOptions, type FcrResult, type FcrState, type FcrAccumulator } from './fcr.js';
 export { CxMetricsError, type CxMetricsErrorCode } from '../models/errors.js';
+export { serviceLevel, serviceLevelAccumulator } from './serviceLevel.js';
+export { averageSpeedOfAnswer, averageSpeedOfAnswerAccumulator } from './averageSpeedOfAnswer.js';
+export { resolutionRate, resolutionRateAccumulator } from './resolutionRate.js';
+export { contactsPerCase, contactsPerCaseAccumulator } from './contactsPerCase.js';
+export { enps, enpsAccumulator } from './enps.js';
+export { surveyFcr, surveyFcrAccumulator } from './surveyFcr.js';
