@@ -60,7 +60,8 @@ function handWritten({ interactions, surveys }, windowHours = 168) {
     let g = groups.get(key);
     if (!g) {
       g = { key, interactions: 0, handled: 0, handle: 0, held: 0, hold: 0, rerouted: 0, transfers: 0, offered: 0, abandoned: 0,
-        cust: new Map(), noCustomer: 0, nps: [0, 0, 0], csatN: 0, csatSat: 0, csatSum: 0, cesN: 0, cesEasy: 0, cesSum: 0, surveys: 0 };
+        cust: new Map(), noCustomer: 0, nps: [0, 0, 0], csatN: 0, csatSat: 0, csatSum: 0, cesN: 0, cesEasy: 0, cesSum: 0, surveys: 0,
+        answered: 0, answeredWithin: 0, abandonedWithin: 0, waitSum: 0 };
       groups.set(key, g);
     }
     return g;
@@ -73,8 +74,14 @@ function handWritten({ interactions, surveys }, windowHours = 168) {
     byId.set(r.id, key);
     g.interactions++;
     g.offered++;
-    if (r.abandoned === true) { g.abandoned++; continue; }
+    const wait = r.waitSeconds;
+    if (r.abandoned === true) {
+      g.abandoned++;
+      if (wait !== undefined && wait <= 20) g.abandonedWithin++;
+      continue;
+    }
     g.handled++;
+    if (wait !== undefined) { g.answered++; g.waitSum += wait; if (wait <= 20) g.answeredWithin++; }
     const hold = r.holdSeconds ?? 0;
     g.handle += (r.talkSeconds ?? 0) + hold + (r.afterWorkSeconds ?? 0);
     if (hold > 0) { g.held++; g.hold += hold; }
@@ -107,7 +114,9 @@ function handWritten({ interactions, surveys }, windowHours = 168) {
     const npsN = g.nps[0] + g.nps[1] + g.nps[2];
     rows.push({ key: g.key, interactions: g.interactions, ahtMean: g.handled ? g.handle / g.handled : null, held: g.held,
       reroutes: g.rerouted, abandoned: g.abandoned, fcrRate: n ? first / n : null, fcrN: n,
-      nps: npsN ? (100 * (g.nps[0] - g.nps[2])) / npsN : null, csatRate: g.csatN ? g.csatSat / g.csatN : null, cesMean: g.cesN ? g.cesSum / g.cesN : null });
+      nps: npsN ? (100 * (g.nps[0] - g.nps[2])) / npsN : null, csatRate: g.csatN ? g.csatSat / g.csatN : null, cesMean: g.cesN ? g.cesSum / g.cesN : null,
+      serviceLevel: g.answered + g.abandoned - g.abandonedWithin ? g.answeredWithin / (g.answered + g.abandoned - g.abandonedWithin) : null,
+      asa: g.answered ? g.waitSum / g.answered : null });
   }
   return rows;
 }
@@ -139,7 +148,8 @@ for (const row of lib.out) {
   const h = byKey.get(row.key);
   const ok = h && row.interactions === h.interactions && close(row.aht.mean, h.ahtMean) && row.holdTime.held === h.held &&
     row.reroutes.rerouted === h.reroutes && row.churnIncidence.abandoned === h.abandoned && close(row.fcr.rate, h.fcrRate) &&
-    row.fcr.n === h.fcrN && close(row.nps.score, h.nps) && close(row.csat.rate, h.csatRate) && close(row.ces.mean, h.cesMean);
+    row.fcr.n === h.fcrN && close(row.nps.score, h.nps) && close(row.csat.rate, h.csatRate) && close(row.ces.mean, h.cesMean) &&
+    close(row.serviceLevel.rate, h.serviceLevel) && close(row.averageSpeedOfAnswer.mean, h.asa);
   if (!ok) {
     console.error('MISMATCH for key', row.key, row, h);
     process.exit(1);

@@ -38,6 +38,15 @@ export const startedAtArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 0, max: 10 * 24 * HOUR_MS }), weight: 1 },
 );
 
+/**
+ * Queue waits in seconds: half of them short whole seconds (0–60 s, so the service-level thresholds
+ * of 20 and 30 s and waits of exactly those are frequent), half any {@link durationArb}.
+ */
+export const waitArb: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 60 }), weight: 1 },
+  { arbitrary: durationArb, weight: 1 },
+);
+
 /** `arb`, or absent once in `freq` times. */
 const optional = <T>(arb: fc.Arbitrary<T>, freq: number): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq });
 
@@ -48,7 +57,7 @@ function stripUndefined<T extends object>(o: T): T {
 
 /**
  * One valid interaction; every optional field may be absent. Most contacts have a customer (FCR
- * needs one), about one in six is abandoned.
+ * needs one), about one in six is abandoned; half report a `resolved` disposition.
  */
 export const interactionArb: fc.Arbitrary<Interaction> = fc
   .record({
@@ -57,12 +66,13 @@ export const interactionArb: fc.Arbitrary<Interaction> = fc
     startedAt: startedAtArb,
     customerId: optional(fc.constantFrom(...CUSTOMERS), 6),
     touchpoint: optional(fc.constantFrom(...TOUCHPOINTS), 5),
-    waitSeconds: optional(durationArb, 2),
+    waitSeconds: optional(waitArb, 2),
     talkSeconds: optional(durationArb, 4),
     holdSeconds: optional(durationArb, 2),
     afterWorkSeconds: optional(durationArb, 3),
     transfers: optional(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 4 })), 2),
     abandoned: optional(fc.oneof({ arbitrary: fc.constant(false), weight: 2 }, { arbitrary: fc.constant(true), weight: 1 }), 2),
+    resolved: optional(fc.boolean(), 2),
   })
   .map((r) => stripUndefined(r) as Interaction);
 
@@ -73,7 +83,7 @@ export const interactionsArb: fc.Arbitrary<Interaction[]> = fc
 
 /**
  * One valid survey response. `interactionId` points at `i0`…`i79`: with at most 60 interactions,
- * some point at an interaction that is not there.
+ * some point at an interaction that is not there. Half answer the FCR question (`fcr`).
  */
 export const surveyArb: fc.Arbitrary<SurveyResponse> = fc
   .record({
@@ -87,6 +97,7 @@ export const surveyArb: fc.Arbitrary<SurveyResponse> = fc
     csat: optional(fc.integer({ min: 1, max: 5 }), 3),
     nps: optional(fc.integer({ min: 0, max: 10 }), 3),
     ces: optional(fc.integer({ min: 1, max: 7 }), 3),
+    fcr: optional(fc.boolean(), 2),
   })
   .map((s) => stripUndefined(s) as SurveyResponse);
 

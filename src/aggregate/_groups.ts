@@ -22,6 +22,21 @@ import { type StatOptions, resultOptions } from '../metrics/_accumulator.js';
 import { type HoldTimeResult, type HoldTimeState, holdTimeFamily, holdTimeInit } from '../metrics/holdTime.js';
 import { type NpsResult, type NpsState, npsFamily, npsInit } from '../metrics/nps.js';
 import { type ReroutesResult, type ReroutesState, reroutesFamily, reroutesInit } from '../metrics/reroutes.js';
+import {
+  type ServiceLevelOptions,
+  type ServiceLevelResult,
+  type ServiceLevelState,
+  serviceLevelFamily,
+  serviceLevelInit,
+} from '../metrics/serviceLevel.js';
+import {
+  type AverageSpeedOfAnswerResult,
+  type AverageSpeedOfAnswerState,
+  averageSpeedOfAnswerFamily,
+  averageSpeedOfAnswerInit,
+} from '../metrics/averageSpeedOfAnswer.js';
+import { type ResolutionRateResult, type ResolutionRateState, resolutionRateFamily, resolutionRateInit } from '../metrics/resolutionRate.js';
+import { type SurveyFcrResult, type SurveyFcrState, surveyFcrFamily, surveyFcrInit } from '../metrics/surveyFcr.js';
 
 /** Fields a contact or survey can be grouped by. */
 export type GroupField = 'touchpoint' | 'channel' | 'agentId' | 'queue' | 'journeyId';
@@ -36,6 +51,8 @@ export interface GroupMetricsOptions extends StatOptions {
   fcr?: FcrOptions;
   /** Options of {@link churnIncidence} in every group. */
   churnIncidence?: ChurnIncidenceOptions;
+  /** Options of {@link serviceLevel} in every group. */
+  serviceLevel?: ServiceLevelOptions;
   /**
    * Keys to list first, in this order (e.g. a journey's touchpoint ids); other keys follow in
    * code-unit order, and the `null` group comes last.
@@ -60,6 +77,14 @@ export interface GroupRow {
   csat: CsatResult;
   nps: NpsResult;
   ces: CesResult;
+  /** Answered within the threshold (see {@link serviceLevel}). */
+  serviceLevel: ServiceLevelResult;
+  /** Queue wait of answered contacts. */
+  averageSpeedOfAnswer: AverageSpeedOfAnswerResult;
+  /** Share of handled contacts marked resolved, among those that report it. */
+  resolutionRate: ResolutionRateResult;
+  /** Survey FCR: share of "yes, resolved" among responses that answer it. */
+  surveyFcr: SurveyFcrResult;
 }
 
 interface Group {
@@ -74,6 +99,10 @@ interface Group {
   csat: CsatState;
   nps: NpsState;
   ces: CesState;
+  serviceLevel: ServiceLevelState;
+  asa: AverageSpeedOfAnswerState;
+  resolution: ResolutionRateState;
+  surveyFcr: SurveyFcrState;
 }
 
 function checkKey(v: unknown, label: string, field: string, i: number): string | null {
@@ -97,6 +126,7 @@ export function groupMetrics(
   const ces0 = cesInit(options?.ces);
   const churn0 = churnIncidenceInit(options?.churnIncidence);
   const fcr0 = fcrInit(options?.fcr);
+  const sl0 = serviceLevelInit(options?.serviceLevel);
   const order = options?.order ?? [];
   // each metric's own `confidence` / `lowSample` win over the top-level ones
   const optsFor = (own: StatOptions | undefined) =>
@@ -109,6 +139,7 @@ export function groupMetrics(
   const cesOpts = optsFor(options?.ces);
   const fcrOpts = optsFor(options?.fcr);
   const churnOpts = optsFor(options?.churnIncidence);
+  const slOpts = optsFor(options?.serviceLevel);
   const groups = new Map<string | null, Group>();
   const groupOf = (key: string | null): Group => {
     let g = groups.get(key);
@@ -125,6 +156,10 @@ export function groupMetrics(
         csat: csatFamily.copy(csat0),
         nps: npsInit(),
         ces: cesFamily.copy(ces0),
+        serviceLevel: serviceLevelFamily.copy(sl0),
+        asa: averageSpeedOfAnswerInit(),
+        resolution: resolutionRateInit(),
+        surveyFcr: surveyFcrInit(),
       };
       groups.set(key, g);
     }
@@ -162,6 +197,9 @@ export function groupMetrics(
     reroutesFamily.add(g.reroutes, r, i);
     churnIncidenceFamily.add(g.churn, r, i);
     g.fcr.add(r, i);
+    serviceLevelFamily.add(g.serviceLevel, r, i);
+    averageSpeedOfAnswerFamily.add(g.asa, r, i);
+    resolutionRateFamily.add(g.resolution, r, i);
     if (waiting.size > 0 && key !== null) {
       const list = waiting.get(r.id);
       if (list !== undefined) {
@@ -198,6 +236,10 @@ export function groupMetrics(
     csat: csatFamily.result(g.csat, csatOpts),
     nps: npsFamily.result(g.nps, opts),
     ces: cesFamily.result(g.ces, cesOpts),
+    serviceLevel: serviceLevelFamily.result(g.serviceLevel, slOpts),
+    averageSpeedOfAnswer: averageSpeedOfAnswerFamily.result(g.asa, opts),
+    resolutionRate: resolutionRateFamily.result(g.resolution, opts),
+    surveyFcr: surveyFcrFamily.result(g.surveyFcr, opts),
   }));
 }
 
@@ -214,4 +256,5 @@ function addSurvey(g: Group, s: SurveyResponse, i: number): void {
   if (s.csat !== undefined) csatFamily.add(g.csat, s.csat, i, 'csat', w);
   if (s.nps !== undefined) npsFamily.add(g.nps, s.nps, i, 'nps', w);
   if (s.ces !== undefined) cesFamily.add(g.ces, s.ces, i, 'ces', w);
+  surveyFcrFamily.add(g.surveyFcr, s, i);
 }

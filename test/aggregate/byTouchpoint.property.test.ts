@@ -1,7 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byTouchpoint, type ByTouchpointOptions, type TouchpointRow } from '../../src/aggregate/index.js';
-import { aht, ces, churnIncidence, csat, fcr, holdTime, nps, reroutes } from '../../src/metrics/index.js';
+import {
+  aht,
+  averageSpeedOfAnswer,
+  ces,
+  churnIncidence,
+  csat,
+  fcr,
+  holdTime,
+  nps,
+  reroutes,
+  resolutionRate,
+  serviceLevel,
+  surveyFcr,
+} from '../../src/metrics/index.js';
+import type { StatOptions } from '../../src/index.js';
 import type { Interaction, SurveyResponse } from '../../src/models/index.js';
 import { expectClose, expectResultsClose, HOUR_MS, interactionsArb, momentsAbsTolerance, nonFiniteNumbers, surveysArb, TOUCHPOINTS } from '../_arbitraries.js';
 
@@ -16,28 +30,68 @@ const permutedDataArb = dataArb.chain((d) =>
     }),
   ),
 );
-const optionsArb: fc.Arbitrary<ByTouchpointOptions> = fc.record(
-  {
-    fcr: fc
-      .record({ windowHours: fc.constantFrom(24, 48, 168), asOf: fc.integer({ min: 0, max: 12 * 24 * HOUR_MS }) }, { requiredKeys: [] })
-      .map((o) => ({ ...o })),
-    churnIncidence: fc.constantFrom(0, 5, 20).map((shortAbandonSeconds) => ({ shortAbandonSeconds })),
-    order: fc.shuffledSubarray([...TOUCHPOINTS, 'ivr']),
-  },
-  { requiredKeys: [] },
-).map((o) => ({ ...o }));
+/** Interval level and low-sample thresholds, each possibly absent (top level, or a metric's own). */
+const statArb: fc.Arbitrary<StatOptions> = fc
+  .record(
+    {
+      confidence: fc.constantFrom(0.8, 0.9, 0.99),
+      lowSample: fc.record({ minN: fc.integer({ min: 0, max: 40 }), minCount: fc.integer({ min: 0, max: 6 }) }, { requiredKeys: [] }).map((o) => ({ ...o })),
+    },
+    { requiredKeys: [] },
+  )
+  .map((o) => ({ ...o }));
+const optionsArb: fc.Arbitrary<ByTouchpointOptions> = fc
+  .record(
+    {
+      stat: statArb,
+      fcr: fc
+        .record({ windowHours: fc.constantFrom(24, 48, 168), asOf: fc.integer({ min: 0, max: 12 * 24 * HOUR_MS }) }, { requiredKeys: [] })
+        .map((o) => ({ ...o })),
+      churnIncidence: fc.constantFrom(0, 5, 20).map((shortAbandonSeconds) => ({ shortAbandonSeconds })),
+      serviceLevel: fc
+        .tuple(
+          fc.record(
+            {
+              thresholdSeconds: fc.constantFrom(0, 20, 30, 60),
+              abandoned: fc.constantFrom('excludedIfWithinThreshold', 'missed', 'metIfWithinThreshold', 'excluded' as const),
+              shortAbandonSeconds: fc.constantFrom(0, 5, 10),
+            },
+            { requiredKeys: [] },
+          ),
+          statArb,
+        )
+        .map(([o, stat]) => ({ ...o, ...stat })),
+      order: fc.shuffledSubarray([...TOUCHPOINTS, 'ivr']),
+    },
+    { requiredKeys: [] },
+  )
+  .map(({ stat, ...o }) => ({ ...stat, ...o }));
+
+/**
+ * The interval and low-sample options a metric gets in a group: its own `confidence` / `lowSample`
+ * over the top-level ones (as the grouping engine resolves them).
+ */
+function statFor(o: ByTouchpointOptions, own?: StatOptions): StatOptions {
+  const out: StatOptions = {};
+  for (const from of [o, own]) {
+    if (from?.confidence !== undefined) out.confidence = from.confidence;
+    if (from?.lowSample !== undefined) out.lowSample = from.lowSample;
+  }
+  return out;
+}
 
 const sum = (rows: TouchpointRow[], f: (r: TouchpointRow) => number) => rows.reduce((s, r) => s + f(r), 0);
 const scoresOf = (ss: readonly SurveyResponse[], field: 'csat' | 'nps' | 'ces') => ss.flatMap((s) => (s[field] === undefined ? [] : [s[field]]));
 
 /**
- * The tolerance of fields derived from moments (sd and t intervals of AHT, hold time and CES), which
+ * The tolerance of fields derived from moments (sd and t intervals of AHT, hold time, ASA and CES), which
  * depend on the order of the records up to rounding (statistics.md §7): 1e-9 relative or
  * momentsAbsTolerance of the largest value in the data (handle times; CES answers up to 7).
  */
 function momentsTolerance(xs: readonly Interaction[]): [rel: number, abs: number] {
   const handle = (r: Interaction) => (r.talkSeconds ?? 0) + (r.holdSeconds ?? 0) + (r.afterWorkSeconds ?? 0);
-  return [1e-9, momentsAbsTolerance(Math.max(7, ...xs.map(handle)))];
+  // ASA's moments are of the queue waits
+  return [1e-9, momentsAbsTolerance(Math.max(7, ...xs.map(handle), ...xs.map((r) => r.waitSeconds ?? 0)))];
 }
 
 /** A result without the fields derived from moments. */
@@ -51,15 +105,18 @@ function expectSameRows(actual: TouchpointRow[], expected: TouchpointRow[], xs: 
   expect(actual.map((r) => r.key)).toEqual(expected.map((r) => r.key));
   actual.forEach((a, k) => {
     const e = expected[k]!;
-    const { aht: aa, holdTime: ah, ces: ac, ...restA } = a;
-    const { aht: ea, holdTime: eh, ces: ec, ...restE } = e;
+    const { aht: aa, holdTime: ah, ces: ac, averageSpeedOfAnswer: aw, ...restA } = a;
+    const { aht: ea, holdTime: eh, ces: ec, averageSpeedOfAnswer: ew, ...restE } = e;
     expect(restA).toEqual(restE);
     expect([aa.n, aa.lowSample, ah.n, ah.held, ah.heldRate, ah.heldRateCi, ah.lowSample]).toEqual([ea.n, ea.lowSample, eh.n, eh.held, eh.heldRate, eh.heldRateCi, eh.lowSample]);
+    expect([aw.n, aw.missing, aw.lowSample]).toEqual([ew.n, ew.missing, ew.lowSample]);
     expectClose(aa.totalSeconds, ea.totalSeconds);
     expectClose(aa.mean, ea.mean);
     expectClose(ah.totalSeconds, eh.totalSeconds);
     expectClose(ah.mean, eh.mean);
     expectClose(ah.meanAll, eh.meanAll);
+    expectClose(aw.totalSeconds, ew.totalSeconds);
+    expectClose(aw.mean, ew.mean);
     // CES answers are integers: everything but sd and the t interval exactly
     expect(withoutMoments(ac)).toEqual(withoutMoments(ec));
   });
@@ -96,6 +153,29 @@ describe('byTouchpoint laws', () => {
     );
   });
 
+  it('for any data, rows add up to the ungrouped serviceLevel (answered, met, n, …), averageSpeedOfAnswer, resolutionRate and surveyFcr counts', () => {
+    fc.assert(
+      fc.property(dataArb, optionsArb, ({ interactions: xs, surveys: ss }, o) => {
+        const rows = byTouchpoint({ interactions: xs, surveys: ss }, o);
+        const sl = serviceLevel(xs, o.serviceLevel);
+        // every convention's met and n are sums of per-contact counts, so they add up too
+        const slKeys = ['answered', 'answeredWithinThreshold', 'abandoned', 'abandonedWithinThreshold', 'shortAbandons', 'missingWait', 'met', 'n'] as const;
+        expect(slKeys.map((k) => sum(rows, (r) => r.serviceLevel[k]))).toEqual(slKeys.map((k) => sl[k]));
+        const sf = surveyFcr(ss);
+        expect([sum(rows, (r) => r.surveyFcr.n), sum(rows, (r) => r.surveyFcr.resolved), sum(rows, (r) => r.surveyFcr.unanswered)]).toEqual([sf.n, sf.resolved, sf.unanswered]);
+        const asa = averageSpeedOfAnswer(xs);
+        expect([sum(rows, (r) => r.averageSpeedOfAnswer.n), sum(rows, (r) => r.averageSpeedOfAnswer.missing)]).toEqual([asa.n, asa.missing]);
+        expectClose(sum(rows, (r) => r.averageSpeedOfAnswer.totalSeconds), asa.totalSeconds);
+        const rr = resolutionRate(xs);
+        expect([sum(rows, (r) => r.resolutionRate.n), sum(rows, (r) => r.resolutionRate.resolved), sum(rows, (r) => r.resolutionRate.unknown)]).toEqual([
+          rr.n,
+          rr.resolved,
+          rr.unknown,
+        ]);
+      }),
+    );
+  });
+
   it('for any data, the per-row sums of seconds add up to the ungrouped sums within 1e-12 relative', () => {
     fc.assert(
       fc.property(dataArb, ({ interactions: xs, surveys: ss }) => {
@@ -118,14 +198,19 @@ describe('byTouchpoint laws', () => {
             key: row.key,
             interactions: mine.length,
             surveys: theirs.length,
-            aht: aht(mine),
-            holdTime: holdTime(mine),
-            reroutes: reroutes(mine),
-            churnIncidence: churnIncidence(mine, o.churnIncidence),
-            fcr: fcr(mine, o.fcr),
-            csat: csat(scoresOf(theirs, 'csat')),
-            nps: nps(scoresOf(theirs, 'nps')),
-            ces: ces(scoresOf(theirs, 'ces')),
+            aht: aht(mine, statFor(o)),
+            holdTime: holdTime(mine, statFor(o)),
+            reroutes: reroutes(mine, statFor(o)),
+            churnIncidence: churnIncidence(mine, { ...o.churnIncidence, ...statFor(o, o.churnIncidence) }),
+            fcr: fcr(mine, { ...o.fcr, ...statFor(o, o.fcr) }),
+            csat: csat(scoresOf(theirs, 'csat'), statFor(o)),
+            nps: nps(scoresOf(theirs, 'nps'), statFor(o)),
+            ces: ces(scoresOf(theirs, 'ces'), statFor(o)),
+            serviceLevel: serviceLevel(mine, { ...o.serviceLevel, ...statFor(o, o.serviceLevel) }),
+            averageSpeedOfAnswer: averageSpeedOfAnswer(mine, statFor(o)),
+            resolutionRate: resolutionRate(mine, statFor(o)),
+            // every survey of the group, those inheriting the touchpoint through interactionId too
+            surveyFcr: surveyFcr(theirs, statFor(o)),
           };
           // Exact, except sd and the t interval of CES: a group takes the surveys matched through
           // their interaction after the others, so its moments see another order than this filter.

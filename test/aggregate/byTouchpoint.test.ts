@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { byTouchpoint, type TouchpointRow } from '../../src/aggregate/index.js';
-import { aht, churnIncidence, fcr, holdTime, reroutes, type FcrOptions } from '../../src/metrics/index.js';
+import {
+  aht,
+  averageSpeedOfAnswer,
+  churnIncidence,
+  fcr,
+  holdTime,
+  resolutionRate,
+  reroutes,
+  serviceLevel,
+  surveyFcr,
+  type FcrOptions,
+} from '../../src/metrics/index.js';
 import type { Interaction, SurveyResponse } from '../../src/models/index.js';
 import { REFERENCE, deepFreeze, expectIntervalAround, expectResultsClose, HOUR_MS, tInterval95, thrown } from '../_arbitraries.js';
 
@@ -18,26 +29,29 @@ const survey = (id: string, extra: Partial<SurveyResponse> = {}): SurveyResponse
 
 /**
  * Hand-computed example: three groups (billing, support, no touchpoint). c1, c3 and c4 are the
- * three calls of definitions.md §3.1 / §3.2 spread over the touchpoints.
+ * three calls of definitions.md §3.1 / §3.2 spread over the touchpoints. Queue waits: billing
+ * answered after 15 and 25 s, abandoned after 40 s; support answered after 3 s and once without a
+ * recorded wait; no touchpoint: answered without a wait, abandoned after 2 s. `resolved` is set on
+ * some handled contacts, and on the abandoned c3 (not handled: ignored by the resolution rate).
  */
 const interactions = (): Interaction[] => [
-  contact('c1', 'billing', { talkSeconds: 300, holdSeconds: 60, afterWorkSeconds: 60, customerId: 'ann', transfers: 0 }),
-  contact('c2', 'billing', { talkSeconds: 240, afterWorkSeconds: 30, customerId: 'ann', startedAt: 2 * HOUR_MS, transfers: 1 }),
-  contact('c3', 'billing', { abandoned: true, waitSeconds: 40, customerId: 'bob' }),
+  contact('c1', 'billing', { talkSeconds: 300, holdSeconds: 60, afterWorkSeconds: 60, customerId: 'ann', transfers: 0, waitSeconds: 15, resolved: true }),
+  contact('c2', 'billing', { talkSeconds: 240, afterWorkSeconds: 30, customerId: 'ann', startedAt: 2 * HOUR_MS, transfers: 1, waitSeconds: 25, resolved: false }),
+  contact('c3', 'billing', { abandoned: true, waitSeconds: 40, customerId: 'bob', resolved: true }),
   // ann again, 3 h after c1, but at another touchpoint: not a repeat of billing's contacts
-  contact('c4', 'support', { talkSeconds: 420, holdSeconds: 120, afterWorkSeconds: 90, transfers: 2, customerId: 'ann', startedAt: 3 * HOUR_MS }),
+  contact('c4', 'support', { talkSeconds: 420, holdSeconds: 120, afterWorkSeconds: 90, transfers: 2, customerId: 'ann', startedAt: 3 * HOUR_MS, resolved: true }),
   contact('c5', 'support', { talkSeconds: 100, waitSeconds: 3 }),
-  contact('c6', undefined, { talkSeconds: 60, customerId: 'cara', abandoned: false }),
+  contact('c6', undefined, { talkSeconds: 60, customerId: 'cara', abandoned: false, resolved: false }),
   contact('c7', undefined, { abandoned: true, waitSeconds: 2 }),
 ];
 const surveys = (): SurveyResponse[] => [
-  survey('s1', { interactionId: 'c1', nps: 10, csat: 5 }), // -> billing (inherited)
-  survey('s2', { interactionId: 'c4', nps: 3, csat: 2, ces: 6 }), // -> support (inherited)
-  survey('s3', { touchpoint: 'billing', interactionId: 'c4', nps: 8, ces: 3 }), // own touchpoint wins -> billing
-  survey('s4', { interactionId: 'missing', nps: 9 }), // interaction not found -> null
+  survey('s1', { interactionId: 'c1', nps: 10, csat: 5, fcr: true }), // -> billing (inherited)
+  survey('s2', { interactionId: 'c4', nps: 3, csat: 2, ces: 6, fcr: false }), // -> support (inherited)
+  survey('s3', { touchpoint: 'billing', interactionId: 'c4', nps: 8, ces: 3, fcr: false }), // own touchpoint wins -> billing
+  survey('s4', { interactionId: 'missing', nps: 9, fcr: true }), // interaction not found -> null
   survey('s5', { csat: 4 }), // nothing to go by -> null
   survey('s6', { interactionId: 'c6', nps: 0 }), // interaction without touchpoint -> null
-  survey('s7', { interactionId: 'c2', csat: 3 }), // two surveys of one interaction -> billing
+  survey('s7', { interactionId: 'c2', csat: 3, fcr: true }), // two surveys of one interaction -> billing
   survey('s8', { interactionId: 'c2', nps: 9 }),
 ];
 
@@ -69,6 +83,28 @@ const billing: TouchpointRow = {
     lowSample: true,
   },
   ces: { mean: 3, rate: 0, n: 1, easy: 0, effectiveN: 1, sd: null, ci: null, rateCi: anInterval, lowSample: true },
+  // default 20 s threshold, 'excludedIfWithinThreshold': c1 (15 s) met, c2 (25 s) missed; c3
+  // abandoned after 40 s, past the threshold, stays in n as a miss: 1 / (2 + 1 − 0)
+  serviceLevel: {
+    rate: 1 / 3,
+    met: 1,
+    n: 3,
+    answered: 2,
+    answeredWithinThreshold: 1,
+    abandoned: 1,
+    abandonedWithinThreshold: 0,
+    shortAbandons: 0,
+    missingWait: 0,
+    thresholdSeconds: 20,
+    ci: anInterval,
+    lowSample: true,
+  },
+  // handled contacts' waits 15 and 25 s (c3 abandoned): mean 20, sd √(5² + 5²) = √50
+  averageSpeedOfAnswer: { mean: 20, n: 2, totalSeconds: 40, missing: 0, sd: Math.sqrt(50), ci: anInterval, lowSample: true },
+  // handled c1 resolved, c2 not; c3's `resolved` is ignored (abandoned): 1 of 2
+  resolutionRate: { rate: 0.5, resolved: 1, n: 2, unknown: 0, ci: anInterval, lowSample: true },
+  // s1 yes, s3 no, s7 yes (s1 and s7 inherit billing), s8 does not answer: 2 of 3
+  surveyFcr: { rate: 2 / 3, resolved: 2, n: 3, unanswered: 1, effectiveN: 3, ci: anInterval, lowSample: true },
 };
 const support: TouchpointRow = {
   key: 'support',
@@ -94,6 +130,27 @@ const support: TouchpointRow = {
     lowSample: true,
   },
   ces: { mean: 6, rate: 1, n: 1, easy: 1, effectiveN: 1, sd: null, ci: null, rateCi: anInterval, lowSample: true },
+  // c5 answered after 3 s ≤ 20 s: 1 of 1; c4 has no wait (missingWait, outside n)
+  serviceLevel: {
+    rate: 1,
+    met: 1,
+    n: 1,
+    answered: 1,
+    answeredWithinThreshold: 1,
+    abandoned: 0,
+    abandonedWithinThreshold: 0,
+    shortAbandons: 0,
+    missingWait: 1,
+    thresholdSeconds: 20,
+    ci: anInterval,
+    lowSample: true,
+  },
+  // one wait, 3 s: no spread, so no sd or t interval; c4 without a wait is missing
+  averageSpeedOfAnswer: { mean: 3, n: 1, totalSeconds: 3, missing: 1, sd: null, ci: null, lowSample: true },
+  // c4 resolved: 1 of 1; c5 does not report it (unknown)
+  resolutionRate: { rate: 1, resolved: 1, n: 1, unknown: 1, ci: anInterval, lowSample: true },
+  // s2 (inherited from c4) says no: 0 of 1
+  surveyFcr: { rate: 0, resolved: 0, n: 1, unanswered: 0, effectiveN: 1, ci: anInterval, lowSample: true },
 };
 const none: TouchpointRow = {
   key: null,
@@ -119,6 +176,28 @@ const none: TouchpointRow = {
     lowSample: true,
   },
   ces: { mean: null, rate: null, n: 0, easy: 0, effectiveN: 0, sd: null, ci: null, rateCi: null, lowSample: true },
+  // c6 answered without a wait (missingWait); c7 abandoned after 2 s ≤ 20 s leaves n under
+  // 'excludedIfWithinThreshold': n = 0 + 1 − 1 = 0, no rate
+  serviceLevel: {
+    rate: null,
+    met: 0,
+    n: 0,
+    answered: 0,
+    answeredWithinThreshold: 0,
+    abandoned: 1,
+    abandonedWithinThreshold: 1,
+    shortAbandons: 0,
+    missingWait: 1,
+    thresholdSeconds: 20,
+    ci: null,
+    lowSample: true,
+  },
+  // the only handled contact, c6, has no wait (c7's wait is an abandon's)
+  averageSpeedOfAnswer: { mean: null, n: 0, totalSeconds: 0, missing: 1, sd: null, ci: null, lowSample: true },
+  // c6 not resolved: 0 of 1 (c7 abandoned)
+  resolutionRate: { rate: 0, resolved: 0, n: 1, unknown: 0, ci: anInterval, lowSample: true },
+  // s4 yes (its interaction is missing); s5, s6 do not answer: 1 of 1
+  surveyFcr: { rate: 1, resolved: 1, n: 1, unanswered: 2, effectiveN: 1, ci: anInterval, lowSample: true },
 };
 
 /**
@@ -136,9 +215,16 @@ function expectHandComputedRows(rows: TouchpointRow[]): void {
   expectResultsClose(s.aht.ci, tInterval95(365, Math.sqrt(140450), 2), 1e-9);
   for (const r of [b.holdTime, s.holdTime]) expectIntervalAround(r.heldRateCi, 0.5);
   for (const r of [b.reroutes, b.churnIncidence, b.fcr, b.csat, s.reroutes, s.churnIncidence, n.churnIncidence]) expectIntervalAround(r.ci, r.rate);
+  for (const r of [b.serviceLevel, b.resolutionRate, b.surveyFcr]) expectIntervalAround(r.ci, r.rate);
   expect(s.churnIncidence.ci?.low).toBe(0);
-  for (const ci of [s.fcr.ci, s.ces.rateCi, n.fcr.ci, n.csat.ci]) expectResultsClose(ci, REFERENCE.wilson1of1, 1e-9);
-  for (const ci of [b.ces.rateCi, s.csat.ci, n.holdTime.heldRateCi, n.reroutes.ci]) expectResultsClose(ci, REFERENCE.wilson0of1, 1e-9);
+  // ASA: waits 15 and 25 s, mean 20, sd √50; 95% t interval 20 ± t(0.975, 1) · √50 / √2
+  expectResultsClose(b.averageSpeedOfAnswer.ci, tInterval95(20, Math.sqrt(50), 2), 1e-9);
+  for (const ci of [s.fcr.ci, s.ces.rateCi, n.fcr.ci, n.csat.ci, s.serviceLevel.ci, s.resolutionRate.ci, n.surveyFcr.ci]) {
+    expectResultsClose(ci, REFERENCE.wilson1of1, 1e-9);
+  }
+  for (const ci of [b.ces.rateCi, s.csat.ci, n.holdTime.heldRateCi, n.reroutes.ci, n.resolutionRate.ci, s.surveyFcr.ci]) {
+    expectResultsClose(ci, REFERENCE.wilson0of1, 1e-9);
+  }
   // 200/3 + 1.96 × 100 × √((2/3 − 4/9) / 3) > 100: clamped at 100
   expectIntervalAround(b.nps.ci, 200 / 3, [-100, 100]);
   expect(b.nps.ci?.high).toBe(100);
@@ -166,6 +252,79 @@ describe('byTouchpoint', () => {
     expect(sum((r) => r.holdTime.held)).toBe(holdTime(interactions()).held);
     expect(sum((r) => r.reroutes.total)).toBe(reroutes(interactions()).total);
     expect(sum((r) => r.churnIncidence.abandoned)).toBe(churnIncidence(interactions()).abandoned);
+  });
+
+  it('byTouchpoint rows add up to the ungrouped serviceLevel.answered and surveyFcr.n (every survey counted once, inherited ones included)', () => {
+    const rows = byTouchpoint({ interactions: interactions(), surveys: surveys() });
+    const sum = (f: (r: TouchpointRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+    const sl = serviceLevel(interactions());
+    const sf = surveyFcr(surveys());
+    // answered with a wait: c1, c2, c5; answering fcr: s1, s2, s3, s4, s7
+    expect([sl.answered, sf.n]).toEqual([3, 5]);
+    expect(sum((r) => r.serviceLevel.answered)).toBe(sl.answered);
+    expect(sum((r) => r.surveyFcr.n)).toBe(sf.n);
+    expect(sum((r) => r.surveyFcr.resolved)).toBe(sf.resolved);
+    expect(sum((r) => r.surveyFcr.unanswered)).toBe(sf.unanswered);
+    expect(sum((r) => r.serviceLevel.missingWait)).toBe(sl.missingWait);
+    expect(sum((r) => r.averageSpeedOfAnswer.totalSeconds)).toBe(averageSpeedOfAnswer(interactions()).totalSeconds);
+    expect(sum((r) => r.resolutionRate.n)).toBe(resolutionRate(interactions()).n);
+  });
+
+  it("byTouchpoint(data, { serviceLevel: { thresholdSeconds: 30, abandoned: 'missed' } }) applies those options in every group", () => {
+    const rows = byTouchpoint({ interactions: interactions(), surveys: surveys() }, { serviceLevel: { thresholdSeconds: 30, abandoned: 'missed' } });
+    const [b, s, n] = rows as [TouchpointRow, TouchpointRow, TouchpointRow];
+    expect(keys(rows)).toEqual(['billing', 'support', null]);
+    // billing: 15 and 25 s both ≤ 30 s now; c3 abandoned after 40 s is a miss: 2 / (2 + 1)
+    expect(b.serviceLevel).toEqual({
+      rate: 2 / 3,
+      met: 2,
+      n: 3,
+      answered: 2,
+      answeredWithinThreshold: 2,
+      abandoned: 1,
+      abandonedWithinThreshold: 0,
+      shortAbandons: 0,
+      missingWait: 0,
+      thresholdSeconds: 30,
+      ci: anInterval,
+      lowSample: true,
+    });
+    expectIntervalAround(b.serviceLevel.ci, 2 / 3);
+    // support: c5 after 3 s, 1 of 1 as before
+    expect(s.serviceLevel).toEqual({ ...support.serviceLevel, thresholdSeconds: 30 });
+    expectResultsClose(s.serviceLevel.ci, REFERENCE.wilson1of1, 1e-9);
+    // no touchpoint: c7 abandoned within 30 s is still a miss under 'missed': 0 of 1 (was n = 0)
+    expect(n.serviceLevel).toEqual({
+      rate: 0,
+      met: 0,
+      n: 1,
+      answered: 0,
+      answeredWithinThreshold: 0,
+      abandoned: 1,
+      abandonedWithinThreshold: 1,
+      shortAbandons: 0,
+      missingWait: 1,
+      thresholdSeconds: 30,
+      ci: anInterval,
+      lowSample: true,
+    });
+    expectResultsClose(n.serviceLevel.ci, REFERENCE.wilson0of1, 1e-9);
+    // each row is serviceLevel() of the group's own contacts with the same options
+    for (const row of rows) {
+      const own = interactions().filter((x) => (x.touchpoint ?? null) === row.key);
+      expect(row.serviceLevel).toEqual(serviceLevel(own, { thresholdSeconds: 30, abandoned: 'missed' }));
+    }
+    // the other metrics do not change
+    const plain = byTouchpoint({ interactions: interactions(), surveys: surveys() });
+    expect(rows.map(({ serviceLevel: _sl, ...rest }) => rest)).toEqual(plain.map(({ serviceLevel: _sl, ...rest }) => rest));
+  });
+
+  it('byTouchpoint gives serviceLevel its own confidence over the top-level one; the other new metrics take the top-level one', () => {
+    const rows = byTouchpoint({ interactions: interactions(), surveys: surveys() }, { confidence: 0.9, serviceLevel: { confidence: 0.99 } });
+    const [b] = rows as [TouchpointRow];
+    expect(b.serviceLevel.ci?.level).toBe(0.99);
+    expect([b.averageSpeedOfAnswer.ci?.level, b.resolutionRate.ci?.level, b.surveyFcr.ci?.level]).toEqual([0.9, 0.9, 0.9]);
+    expect(b.serviceLevel).toEqual(serviceLevel(interactions().filter((x) => x.touchpoint === 'billing'), { confidence: 0.99 }));
   });
 
   it('byTouchpoint gives a survey without touchpoint its interaction’s touchpoint, through interactionId', () => {
@@ -274,7 +433,7 @@ describe('byTouchpoint', () => {
   });
 
   it('byTouchpoint of one interaction is one row with that interaction’s metrics', () => {
-    const x = contact('c1', 'billing', { talkSeconds: 120, customerId: 'ann' });
+    const x = contact('c1', 'billing', { talkSeconds: 120, customerId: 'ann', waitSeconds: 12, resolved: true });
     expect(byTouchpoint({ interactions: [x] })).toEqual([
       {
         key: 'billing',
@@ -288,13 +447,27 @@ describe('byTouchpoint', () => {
         csat: { rate: null, satisfied: 0, n: 0, mean: null, effectiveN: 0, ci: null, lowSample: true },
         nps: { score: null, n: 0, promoters: 0, passives: 0, detractors: 0, shares: null, effectiveN: 0, ci: null, lowSample: true },
         ces: { mean: null, rate: null, n: 0, easy: 0, effectiveN: 0, sd: null, ci: null, rateCi: null, lowSample: true },
+        serviceLevel: serviceLevel([x]),
+        averageSpeedOfAnswer: averageSpeedOfAnswer([x]),
+        resolutionRate: resolutionRate([x]),
+        surveyFcr: { rate: null, resolved: 0, n: 0, unanswered: 0, effectiveN: 0, ci: null, lowSample: true },
       },
     ]);
   });
 
   it('byTouchpoint of surveys only gives rows with empty operational metrics', () => {
     const [row] = byTouchpoint({ surveys: [survey('s1', { touchpoint: 'app', nps: 10 })] });
-    expect(row).toMatchObject({ key: 'app', interactions: 0, surveys: 1, aht: aht([]), fcr: fcr([]), churnIncidence: churnIncidence([]) });
+    expect(row).toMatchObject({
+      key: 'app',
+      interactions: 0,
+      surveys: 1,
+      aht: aht([]),
+      fcr: fcr([]),
+      churnIncidence: churnIncidence([]),
+      serviceLevel: serviceLevel([]),
+      averageSpeedOfAnswer: averageSpeedOfAnswer([]),
+      resolutionRate: resolutionRate([]),
+    });
     expect(row!.nps.score).toBe(100);
   });
 
