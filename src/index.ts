@@ -55,6 +55,32 @@ export {
 } from './metrics/churnIncidence.js';
 export { fcr, fcrAccumulator, type FcrOptions, type FcrResult, type FcrState, type FcrAccumulator } from './metrics/fcr.js';
 export {
+  firstResponseTime,
+  firstResponseTimeAccumulator,
+  type FirstResponseTimeOptions,
+  type FirstResponseTimeResult,
+  type FirstResponseTimeState,
+  type FirstResponseTimeAccumulator,
+} from './metrics/firstResponseTime.js';
+export {
+  resolutionTime,
+  resolutionTimeAccumulator,
+  type ResolutionTimeOptions,
+  type ResolutionTimeResult,
+  type ResolutionTimeState,
+  type ResolutionTimeAccumulator,
+} from './metrics/resolutionTime.js';
+export type {
+  DurationSource,
+  DurationKind,
+  DurationOptions,
+  DurationResultOptions,
+  DurationResult,
+  DurationState,
+  DurationAccumulator,
+  DurationAccumulatorFactory,
+} from './metrics/_durations.js';
+export {
   serviceLevel,
   serviceLevelAccumulator,
   type ServiceLevelAbandons,
@@ -122,6 +148,8 @@ export {
   type RateLike,
   type MeanLike,
 } from './stats/compare.js';
+export { quantile, quantileSorted, DDSketch, DDSKETCH_ZERO_LIMIT, type DDSketchOptions, type DDSketchState } from './stats/quantiles.js';
+export { businessCalendar, businessSecondsBetween, type BusinessCalendar, type BusinessCalendarInput } from './stats/businessHours.js';
 export { sampleSizeForRate, sampleSizeForNps, type SampleSizeForRateOptions, type SampleSizeForNpsOptions } from './stats/sampleSize.js';
 
 // aggregate: metrics per group

@@ -28,3 +28,5 @@ export { resolutionRate, resolutionRateAccumulator } from './resolutionRate.js';
 export { contactsPerCase, contactsPerCaseAccumulator } from './contactsPerCase.js';
 export { enps, enpsAccumulator } from './enps.js';
 export { surveyFcr, surveyFcrAccumulator } from './surveyFcr.js';
+export { firstResponseTime, firstResponseTimeAccumulator } from './firstResponseTime.js';
+export { resolutionTime, resolutionTimeAccumulator } from './resolutionTime.js';

@@ -8,3 +8,5 @@ export { normalCdf, normalSf, normalQuantile, studentTCdf, studentTSf, studentTQ
 export { wilsonInterval, npsInterval, meanInterval, effectiveSampleSize, type ConfidenceInterval, type LowSampleOptions } from './intervals.js';
 export { compareNps, compareRates, compareMeans, type CompareOptions, type Comparison, type NoTestReason, type NpsLike, type RateLike, type MeanLike } from './compare.js';
 export { sampleSizeForRate, sampleSizeForNps, type SampleSizeForRateOptions, type SampleSizeForNpsOptions } from './sampleSize.js';
+export { quantile, quantileSorted, DDSketch, DDSKETCH_ZERO_LIMIT, type DDSketchOptions, type DDSketchState } from './quantiles.js';
+export { businessCalendar, businessSecondsBetween, type BusinessCalendar, type BusinessCalendarInput } from './businessHours.js';
