@@ -36,6 +36,9 @@ import {
   averageSpeedOfAnswerInit,
 } from '../metrics/averageSpeedOfAnswer.js';
 import { type ResolutionRateResult, type ResolutionRateState, resolutionRateFamily, resolutionRateInit } from '../metrics/resolutionRate.js';
+import { type DurationCore, type DurationOptions, type DurationResult, durationCoreFor } from '../metrics/_durations.js';
+import { firstResponseTimeSpec } from '../metrics/firstResponseTime.js';
+import { resolutionTimeSpec } from '../metrics/resolutionTime.js';
 import { type SurveyFcrResult, type SurveyFcrState, surveyFcrFamily, surveyFcrInit } from '../metrics/surveyFcr.js';
 
 /** Fields a contact or survey can be grouped by. */
@@ -53,6 +56,10 @@ export interface GroupMetricsOptions extends StatOptions {
   churnIncidence?: ChurnIncidenceOptions;
   /** Options of {@link serviceLevel} in every group. */
   serviceLevel?: ServiceLevelOptions;
+  /** Options of {@link firstResponseTime} in every group. */
+  firstResponseTime?: DurationOptions;
+  /** Options of {@link resolutionTime} in every group. */
+  resolutionTime?: DurationOptions;
   /**
    * Keys to list first, in this order (e.g. a journey's touchpoint ids); other keys follow in
    * code-unit order, and the `null` group comes last.
@@ -85,6 +92,10 @@ export interface GroupRow {
   resolutionRate: ResolutionRateResult;
   /** Survey FCR: share of "yes, resolved" among responses that answer it. */
   surveyFcr: SurveyFcrResult;
+  /** First response time (see {@link firstResponseTime}); contacts without it are `missing`. */
+  firstResponseTime: DurationResult;
+  /** Resolution time (see {@link resolutionTime}); contacts without it are `missing`. */
+  resolutionTime: DurationResult;
 }
 
 interface Group {
@@ -103,6 +114,8 @@ interface Group {
   asa: AverageSpeedOfAnswerState;
   resolution: ResolutionRateState;
   surveyFcr: SurveyFcrState;
+  frt: DurationCore<'firstResponseTime'>;
+  rt: DurationCore<'resolutionTime'>;
 }
 
 function checkKey(v: unknown, label: string, field: string, i: number): string | null {
@@ -140,6 +153,8 @@ export function groupMetrics(
   const fcrOpts = optsFor(options?.fcr);
   const churnOpts = optsFor(options?.churnIncidence);
   const slOpts = optsFor(options?.serviceLevel);
+  const frt0 = durationCoreFor(firstResponseTimeSpec, { ...pickStat(options), ...options?.firstResponseTime });
+  const rt0 = durationCoreFor(resolutionTimeSpec, { ...pickStat(options), ...options?.resolutionTime });
   const groups = new Map<string | null, Group>();
   const groupOf = (key: string | null): Group => {
     let g = groups.get(key);
@@ -160,6 +175,8 @@ export function groupMetrics(
         asa: averageSpeedOfAnswerInit(),
         resolution: resolutionRateInit(),
         surveyFcr: surveyFcrInit(),
+        frt: frt0.make(),
+        rt: rt0.make(),
       };
       groups.set(key, g);
     }
@@ -200,6 +217,9 @@ export function groupMetrics(
     serviceLevelFamily.add(g.serviceLevel, r, i);
     averageSpeedOfAnswerFamily.add(g.asa, r, i);
     resolutionRateFamily.add(g.resolution, r, i);
+    // durations only where the record has one: the others are `missing`, set at the end
+    if (r.firstResponseSeconds !== undefined || r.firstResponseAt !== undefined) g.frt.add(r, i);
+    if (r.resolutionSeconds !== undefined || r.resolvedAt !== undefined) g.rt.add(r, i);
     if (waiting.size > 0 && key !== null) {
       const list = waiting.get(r.id);
       if (list !== undefined) {
@@ -224,6 +244,10 @@ export function groupMetrics(
     if (ra !== undefined || rb !== undefined) return (ra ?? Infinity) - (rb ?? Infinity) || (a.key < b.key ? -1 : 1);
     return a.key < b.key ? -1 : 1;
   });
+  for (const g of rows) {
+    g.frt.missing = g.interactions - g.frt.n;
+    g.rt.missing = g.interactions - g.rt.n;
+  }
   return rows.map((g) => ({
     key: g.key,
     interactions: g.interactions,
@@ -240,6 +264,8 @@ export function groupMetrics(
     averageSpeedOfAnswer: averageSpeedOfAnswerFamily.result(g.asa, opts),
     resolutionRate: resolutionRateFamily.result(g.resolution, opts),
     surveyFcr: surveyFcrFamily.result(g.surveyFcr, opts),
+    firstResponseTime: g.frt.result(frt0.opts),
+    resolutionTime: g.rt.result(rt0.opts),
   }));
 }
 

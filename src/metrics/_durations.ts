@@ -246,7 +246,7 @@ interface StateOptions {
 }
 
 /** Resolved result options. */
-interface DurationResultOpts extends ResultOptions {
+export interface DurationResultOpts extends ResultOptions {
   percentiles: ReadonlyArray<readonly [string, number]>;
 }
 
@@ -618,4 +618,17 @@ export function durationBatch<K extends DurationKind>(spec: DurationSpec<K>, int
   let i = 0;
   for (const r of interactions) core.add(r, i++);
   return core.result(opts);
+}
+
+/**
+ * A fresh core and its result options for a spec (for grouping code that folds many groups).
+ * @internal
+ */
+export function durationCoreFor<K extends DurationKind>(
+  spec: DurationSpec<K>,
+  options: DurationOptions | undefined,
+): { make: () => DurationCore<K>; opts: DurationResultOpts } {
+  const opts = resolveResultOptions(options);
+  const [so, calendar] = resolveStateOptions(options);
+  return { make: () => new DurationCore(spec, so, calendar), opts };
 }

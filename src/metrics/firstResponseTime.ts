@@ -15,7 +15,8 @@ import {
   durationBatch,
 } from './_durations.js';
 
-const SPEC: DurationSpec<'firstResponseTime'> = { kind: 'firstResponseTime', seconds: 'firstResponseSeconds', at: 'firstResponseAt' };
+/** @internal */
+export const firstResponseTimeSpec: DurationSpec<'firstResponseTime'> = { kind: 'firstResponseTime', seconds: 'firstResponseSeconds', at: 'firstResponseAt' };
 
 /**
  * Options of {@link firstResponseTime}: see {@link DurationOptions}.
@@ -75,7 +76,7 @@ export type FirstResponseTimeAccumulator = DurationAccumulator<'firstResponseTim
  * [r.n, r.median, r.method]; // => [2, 1200, 'exact']
  * ```
  */
-export const firstResponseTimeAccumulator: DurationAccumulatorFactory<'firstResponseTime'> = /* @__PURE__ */ durationAccumulatorFactory(SPEC);
+export const firstResponseTimeAccumulator: DurationAccumulatorFactory<'firstResponseTime'> = /* @__PURE__ */ durationAccumulatorFactory(firstResponseTimeSpec);
 
 /**
  * First response time: seconds from creation to the first public agent reply, over the tickets
@@ -107,5 +108,5 @@ export const firstResponseTimeAccumulator: DurationAccumulatorFactory<'firstResp
  * ```
  */
 export function firstResponseTime(interactions: Iterable<Interaction>, options?: FirstResponseTimeOptions): FirstResponseTimeResult {
-  return durationBatch(SPEC, interactions, options);
+  return durationBatch(firstResponseTimeSpec, interactions, options);
 }

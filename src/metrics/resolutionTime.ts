@@ -15,7 +15,8 @@ import {
   durationBatch,
 } from './_durations.js';
 
-const SPEC: DurationSpec<'resolutionTime'> = { kind: 'resolutionTime', seconds: 'resolutionSeconds', at: 'resolvedAt' };
+/** @internal */
+export const resolutionTimeSpec: DurationSpec<'resolutionTime'> = { kind: 'resolutionTime', seconds: 'resolutionSeconds', at: 'resolvedAt' };
 
 /**
  * Options of {@link resolutionTime}: see {@link DurationOptions}.
@@ -75,7 +76,7 @@ export type ResolutionTimeAccumulator = DurationAccumulator<'resolutionTime'>;
  * [r.method, r.relativeError, r.max]; // => ['sketch', 0.01, 86400]
  * ```
  */
-export const resolutionTimeAccumulator: DurationAccumulatorFactory<'resolutionTime'> = /* @__PURE__ */ durationAccumulatorFactory(SPEC);
+export const resolutionTimeAccumulator: DurationAccumulatorFactory<'resolutionTime'> = /* @__PURE__ */ durationAccumulatorFactory(resolutionTimeSpec);
 
 /**
  * Resolution time: seconds from creation to resolution, over the tickets (or cases, contacts) that
@@ -108,5 +109,5 @@ export const resolutionTimeAccumulator: DurationAccumulatorFactory<'resolutionTi
  * ```
  */
 export function resolutionTime(interactions: Iterable<Interaction>, options?: ResolutionTimeOptions): ResolutionTimeResult {
-  return durationBatch(SPEC, interactions, options);
+  return durationBatch(resolutionTimeSpec, interactions, options);
 }

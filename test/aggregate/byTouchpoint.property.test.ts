@@ -15,6 +15,8 @@ import {
   serviceLevel,
   surveyFcr,
 } from '../../src/metrics/index.js';
+import { firstResponseTime } from '../../src/metrics/firstResponseTime.js';
+import { resolutionTime } from '../../src/metrics/resolutionTime.js';
 import type { StatOptions } from '../../src/index.js';
 import type { Interaction, SurveyResponse } from '../../src/models/index.js';
 import { expectClose, expectResultsClose, HOUR_MS, interactionsArb, momentsAbsTolerance, nonFiniteNumbers, surveysArb, TOUCHPOINTS } from '../_arbitraries.js';
@@ -211,6 +213,8 @@ describe('byTouchpoint laws', () => {
             resolutionRate: resolutionRate(mine, statFor(o)),
             // every survey of the group, those inheriting the touchpoint through interactionId too
             surveyFcr: surveyFcr(theirs, statFor(o)),
+            firstResponseTime: firstResponseTime(mine, statFor(o)),
+            resolutionTime: resolutionTime(mine, statFor(o)),
           };
           // Exact, except sd and the t interval of CES: a group takes the surveys matched through
           // their interaction after the others, so its moments see another order than this filter.

@@ -12,6 +12,8 @@ import {
   surveyFcr,
   type FcrOptions,
 } from '../../src/metrics/index.js';
+import { firstResponseTime } from '../../src/metrics/firstResponseTime.js';
+import { resolutionTime } from '../../src/metrics/resolutionTime.js';
 import type { Interaction, SurveyResponse } from '../../src/models/index.js';
 import { REFERENCE, deepFreeze, expectIntervalAround, expectResultsClose, HOUR_MS, tInterval95, thrown } from '../_arbitraries.js';
 
@@ -57,6 +59,11 @@ const surveys = (): SurveyResponse[] => [
 
 // Every group is a low sample (n < 30). Intervals without a fixed value are `anInterval` here and
 // checked in expectHandComputedRows.
+/** The duration result of a group whose `missing` contacts carry no duration (n = 0). */
+function noDuration(missing: number) {
+  return { ...firstResponseTime([]), missing };
+}
+
 const billing: TouchpointRow = {
   key: 'billing',
   interactions: 3,
@@ -105,6 +112,9 @@ const billing: TouchpointRow = {
   resolutionRate: { rate: 0.5, resolved: 1, n: 2, unknown: 0, ci: anInterval, lowSample: true },
   // s1 yes, s3 no, s7 yes (s1 and s7 inherit billing), s8 does not answer: 2 of 3
   surveyFcr: { rate: 2 / 3, resolved: 2, n: 3, unanswered: 1, effectiveN: 3, ci: anInterval, lowSample: true },
+  // no contact in this example carries a response or resolution time: all 3 are missing
+  firstResponseTime: noDuration(3),
+  resolutionTime: noDuration(3),
 };
 const support: TouchpointRow = {
   key: 'support',
@@ -151,6 +161,8 @@ const support: TouchpointRow = {
   resolutionRate: { rate: 1, resolved: 1, n: 1, unknown: 1, ci: anInterval, lowSample: true },
   // s2 (inherited from c4) says no: 0 of 1
   surveyFcr: { rate: 0, resolved: 0, n: 1, unanswered: 0, effectiveN: 1, ci: anInterval, lowSample: true },
+  firstResponseTime: noDuration(2),
+  resolutionTime: noDuration(2),
 };
 const none: TouchpointRow = {
   key: null,
@@ -198,6 +210,8 @@ const none: TouchpointRow = {
   resolutionRate: { rate: 0, resolved: 0, n: 1, unknown: 0, ci: anInterval, lowSample: true },
   // s4 yes (its interaction is missing); s5, s6 do not answer: 1 of 1
   surveyFcr: { rate: 1, resolved: 1, n: 1, unanswered: 2, effectiveN: 1, ci: anInterval, lowSample: true },
+  firstResponseTime: noDuration(2),
+  resolutionTime: noDuration(2),
 };
 
 /**
@@ -451,6 +465,8 @@ describe('byTouchpoint', () => {
         averageSpeedOfAnswer: averageSpeedOfAnswer([x]),
         resolutionRate: resolutionRate([x]),
         surveyFcr: { rate: null, resolved: 0, n: 0, unanswered: 0, effectiveN: 0, ci: null, lowSample: true },
+        firstResponseTime: firstResponseTime([x]),
+        resolutionTime: resolutionTime([x]),
       },
     ]);
   });
@@ -544,5 +560,28 @@ describe('byTouchpoint bad values and options', () => {
       { order: ['b', 'a', 'b'] },
     );
     expect(rows.map((r) => r.key)).toEqual(['b', 'a']);
+  });
+});
+
+describe('byTouchpoint response and resolution times', () => {
+  const c = (id: string, touchpoint: string, extra: Partial<Interaction>): Interaction => ({ id, channel: 'email', startedAt: 1_700_000_000_000, touchpoint, ...extra });
+  const xs = [
+    c('a', 'email', { firstResponseSeconds: 600, resolutionSeconds: 7200 }),
+    c('b', 'email', { firstResponseSeconds: 1800 }),
+    c('c', 'email', {}),
+    c('d', 'chat', { firstResponseSeconds: 30, resolvedAt: 1_700_000_000_000 + 900_000 }),
+  ];
+  it('computes them per group from the records that carry them; the others are missing', () => {
+    const rows = byTouchpoint({ interactions: xs });
+    const email = rows.find((r) => r.key === 'email')!;
+    const chat = rows.find((r) => r.key === 'chat')!;
+    // email: responses 600 and 1800 s → mean 1200, median (type 7) 1200; c has none → missing 1
+    expect([email.firstResponseTime.n, email.firstResponseTime.missing, email.firstResponseTime.mean, email.firstResponseTime.median]).toEqual([2, 1, 1200, 1200]);
+    expect([email.resolutionTime.n, email.resolutionTime.missing, email.resolutionTime.mean]).toEqual([1, 2, 7200]);
+    expect(email.firstResponseTime).toEqual(firstResponseTime(xs.slice(0, 3)));
+    // chat: resolvedAt is a timestamp, read only with from: 'timestamps'
+    expect(chat.resolutionTime.n).toBe(0);
+    const ts = byTouchpoint({ interactions: xs }, { resolutionTime: { from: 'timestamps' } });
+    expect(ts.find((r) => r.key === 'chat')!.resolutionTime.mean).toBe(900);
   });
 });
