@@ -69,6 +69,17 @@ export interface Family<In, State, Result> {
 }
 
 /**
+ * The batch function of a family: one pass folding `values` into `state`, then the result. The
+ * result options come first so they are validated before the state's own options, as before.
+ * @internal
+ */
+export function fold<In, State, Result>(family: Family<In, State, Result>, options: ResultOptions, state: State, values: Iterable<In>): Result {
+  let i = 0;
+  for (const v of values) family.add(state, v, i++);
+  return family.result(state, options);
+}
+
+/**
  * Wraps a family's functional core in the {@link Accumulator} interface.
  * @internal
  */
@@ -81,7 +92,7 @@ export function makeAccumulator<In, State, Result>(family: Family<In, State, Res
       return acc;
     },
     merge(other) {
-      const s = isAccumulator<In, State, Result>(other) ? other.state() : other;
+      const s = stateOf(other);
       family.check(s, state);
       family.merge(state, s);
       return acc;
@@ -92,8 +103,47 @@ export function makeAccumulator<In, State, Result>(family: Family<In, State, Res
   return acc;
 }
 
-function isAccumulator<In, State, Result>(x: unknown): x is Accumulator<In, State, Result> {
-  return typeof x === 'object' && x !== null && typeof (x as { state?: unknown }).state === 'function';
+/** What {@link coreAccumulator} needs of a mutable core (FCR, contacts per case, durations). @internal */
+export interface Core<In, State, Result, Opts> {
+  add(value: In, index: number): void;
+  result(options: Opts): Result;
+  state(): State;
+}
+
+/**
+ * Wraps a mutable core in the {@link Accumulator} interface: `add` numbers the values it sees,
+ * `merge` hands the other accumulator or state to `mergeIn`. The core stays reachable as `core`,
+ * so two accumulators of one kind merge core to core without a JSON round trip.
+ * @internal
+ */
+export function coreAccumulator<In, State, Result, Opts, C extends Core<In, State, Result, Opts>>(
+  core: C,
+  options: Opts,
+  mergeIn: (other: unknown) => void,
+): Accumulator<In, State, Result> & { core: C } {
+  let seen = 0;
+  const acc: Accumulator<In, State, Result> & { core: C } = {
+    core,
+    add(value, index) {
+      core.add(value, index ?? seen);
+      seen++;
+      return acc;
+    },
+    merge(other) {
+      mergeIn(other);
+      return acc;
+    },
+    result: () => core.result(options),
+    state: () => core.state(),
+  };
+  return acc;
+}
+
+/** The state of `other` when it is an accumulator, else `other` itself. @internal */
+export function stateOf(other: unknown): unknown {
+  return typeof other === 'object' && other !== null && typeof (other as { state?: unknown }).state === 'function'
+    ? (other as { state(): unknown }).state()
+    : other;
 }
 
 /**

@@ -21,8 +21,10 @@ import {
   checkHeader,
   checkMoments,
   checkSame,
+  coreAccumulator,
   optionsOfState,
   resultOptions,
+  stateOf,
 } from './_accumulator.js';
 import { MAX_SECONDS, badDuration, checkRecord } from './_record.js';
 
@@ -562,36 +564,22 @@ function checkState<K extends DurationKind>(kind: K, s: unknown): ResolvedOption
 }
 
 function makeDuration<K extends DurationKind>(core: DurationCore<K>, opts: DurationResultOpts): DurationAccumulator<K> {
-  let seen = 0;
-  const acc: DurationAccumulator<K> & { core: DurationCore<K> } = {
-    core,
-    add(r, index) {
-      core.add(r, index ?? seen);
-      seen++;
-      return acc;
-    },
-    merge(other) {
-      const o = (typeof other === 'object' && other !== null ? other : {}) as Partial<{ core: unknown; state: unknown }>;
-      let oc: DurationCore<K>;
-      if (o.core instanceof DurationCore) {
-        if (o.core.spec.kind !== core.spec.kind) invalidState('state.kind', `must be '${core.spec.kind}'`, o.core.spec.kind);
-        oc = o.core as DurationCore<K>;
-      }
-      else {
-        const s = typeof o.state === 'function' ? (other as DurationAccumulator<K>).state() : other;
-        oc = DurationCore.fromState(core.spec, s as DurationState<K>, checkState(core.spec.kind, s));
-      }
-      checkSame('from', oc.opts.from, core.opts.from);
-      checkSame('calendar', oc.opts.calendar, core.opts.calendar);
-      checkSame('exactLimit', oc.opts.exactLimit, core.opts.exactLimit);
-      checkSame('relativeAccuracy', oc.opts.relativeAccuracy, core.opts.relativeAccuracy);
-      core.merge(oc);
-      return acc;
-    },
-    result: () => core.result(opts),
-    state: () => core.state(),
-  };
-  return acc;
+  return coreAccumulator(core, opts, (other) => {
+    const o = (other as { core?: unknown } | null)?.core;
+    let oc: DurationCore<K>;
+    if (o instanceof DurationCore) {
+      if (o.spec.kind !== core.spec.kind) invalidState('state.kind', `must be '${core.spec.kind}'`, o.spec.kind);
+      oc = o as DurationCore<K>;
+    } else {
+      const s = stateOf(other);
+      oc = DurationCore.fromState(core.spec, s as DurationState<K>, checkState(core.spec.kind, s));
+    }
+    checkSame('from', oc.opts.from, core.opts.from);
+    checkSame('calendar', oc.opts.calendar, core.opts.calendar);
+    checkSame('exactLimit', oc.opts.exactLimit, core.opts.exactLimit);
+    checkSame('relativeAccuracy', oc.opts.relativeAccuracy, core.opts.relativeAccuracy);
+    core.merge(oc);
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   checkCount,
   checkFinite,
   checkHeader,
+  fold,
   checkMoments,
   makeAccumulator,
   ratio,
@@ -135,9 +136,5 @@ export const ahtAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function aht(interactions: Iterable<Interaction>, options?: AhtOptions): AhtResult {
-  const opts = resultOptions(options);
-  const state = ahtInit();
-  let i = 0;
-  for (const r of interactions) ahtFamily.add(state, r, i++);
-  return ahtFamily.result(state, opts);
+  return fold(ahtFamily, resultOptions(options), ahtInit(), interactions);
 }

@@ -14,6 +14,7 @@ import {
   checkCount,
   checkFinite,
   checkHeader,
+  fold,
   checkMoments,
   makeAccumulator,
   ratio,
@@ -156,9 +157,5 @@ export const averageSpeedOfAnswerAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function averageSpeedOfAnswer(interactions: Iterable<Interaction>, options?: AverageSpeedOfAnswerOptions): AverageSpeedOfAnswerResult {
-  const opts = resultOptions(options);
-  const state = averageSpeedOfAnswerInit();
-  let i = 0;
-  for (const r of interactions) averageSpeedOfAnswerFamily.add(state, r, i++);
-  return averageSpeedOfAnswerFamily.result(state, opts);
+  return fold(averageSpeedOfAnswerFamily, resultOptions(options), averageSpeedOfAnswerInit(), interactions);
 }

@@ -15,6 +15,7 @@ import {
   checkMoments,
   checkFinite,
   checkHeader,
+  fold,
   checkSame,
   makeAccumulator,
   optionsOfState,
@@ -239,9 +240,5 @@ export const cesAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function ces(scores: Iterable<ScoreInput>, options?: CesOptions): CesResult {
-  const opts = resultOptions(options);
-  const state = init(options);
-  let i = 0;
-  for (const s of scores) cesFamily.add(state, s, i++);
-  return cesFamily.result(state, opts);
+  return fold(cesFamily, resultOptions(options), init(options), scores);
 }

@@ -11,6 +11,7 @@ import {
   type StatOptions,
   checkCount,
   checkHeader,
+  fold,
   checkSame,
   makeAccumulator,
   ratio,
@@ -166,9 +167,5 @@ export const churnIncidenceAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function churnIncidence(interactions: Iterable<Interaction>, options?: ChurnIncidenceOptions): ChurnIncidenceResult {
-  const opts = resultOptions(options);
-  const state = init(options);
-  let i = 0;
-  for (const r of interactions) churnIncidenceFamily.add(state, r, i++);
-  return churnIncidenceFamily.result(state, opts);
+  return fold(churnIncidenceFamily, resultOptions(options), init(options), interactions);
 }

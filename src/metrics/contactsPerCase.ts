@@ -6,7 +6,7 @@
 import type { Interaction } from '../models/interaction.js';
 import { invalidOption, invalidState, invalidValue } from '../models/errors.js';
 import { type ConfidenceInterval, rateIsLow, wilsonInterval } from '../stats/intervals.js';
-import { type Accumulator, type ResultOptions, type StatOptions, checkHeader, ratio, resultOptions, withFromState } from './_accumulator.js';
+import { type Accumulator, type ResultOptions, type StatOptions, checkHeader, coreAccumulator, ratio, resultOptions, stateOf, withFromState } from './_accumulator.js';
 import { checkRecord } from './_record.js';
 
 /** Options of {@link contactsPerCase}. */
@@ -316,24 +316,11 @@ export interface ContactsPerCaseAccumulatorFactory {
 }
 
 function makeAcc(core: ContactsPerCaseCore, opts: CasesResultOptions): ContactsPerCaseAccumulator {
-  let seen = 0;
-  const acc: ContactsPerCaseAccumulator & { core: ContactsPerCaseCore } = {
-    core,
-    add(r, index) {
-      core.add(r, index ?? seen);
-      seen++;
-      return acc;
-    },
-    merge(other) {
-      const o = other as Partial<{ core: unknown; state: unknown }>;
-      if (o.core instanceof ContactsPerCaseCore) core.mergeCore(o.core);
-      else core.mergeState(typeof o.state === 'function' ? (other as ContactsPerCaseAccumulator).state() : other);
-      return acc;
-    },
-    result: () => core.result(opts),
-    state: () => core.state(),
-  };
-  return acc;
+  return coreAccumulator(core, opts, (other) => {
+    const oc = (other as { core?: unknown } | null)?.core;
+    if (oc instanceof ContactsPerCaseCore) core.mergeCore(oc);
+    else core.mergeState(stateOf(other));
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   checkCount,
   checkFinite,
   checkHeader,
+  fold,
   checkSame,
   makeAccumulator,
   optionsOfState,
@@ -194,9 +195,5 @@ export const csatAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function csat(scores: Iterable<ScoreInput>, options?: CsatOptions): CsatResult {
-  const opts = resultOptions(options);
-  const state = init(options);
-  let i = 0;
-  for (const s of scores) csatFamily.add(state, s, i++);
-  return csatFamily.result(state, opts);
+  return fold(csatFamily, resultOptions(options), init(options), scores);
 }

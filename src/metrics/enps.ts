@@ -11,6 +11,7 @@ import {
   type ResultOptions,
   type StatOptions,
   checkHeader,
+  fold,
   makeAccumulator,
   resultOptions,
   withFromState,
@@ -158,9 +159,5 @@ export const enpsAccumulator: EnpsAccumulatorFactory = /* @__PURE__ */ withFromS
  * ```
  */
 export function enps(scores: Iterable<ScoreInput>, options?: EnpsOptions): EnpsResult {
-  const opts = enpsResultOptions(options);
-  const state = enpsInit();
-  let i = 0;
-  for (const s of scores) enpsFamily.add(state, s, i++);
-  return enpsFamily.result(state, opts);
+  return fold(enpsFamily, enpsResultOptions(options), enpsInit(), scores);
 }

@@ -7,7 +7,7 @@ import type { Interaction } from '../models/interaction.js';
 import { invalidOption, invalidState, invalidValue } from '../models/errors.js';
 import { type ConfidenceInterval, rateIsLow, wilsonInterval } from '../stats/intervals.js';
 import type { Accumulator, ResultOptions, StatOptions } from './_accumulator.js';
-import { checkHeader, checkSame, ratio, resultOptions, withFromState } from './_accumulator.js';
+import { checkHeader, checkSame, coreAccumulator, ratio, resultOptions, stateOf, withFromState } from './_accumulator.js';
 import { checkRecord, isAbandoned } from './_record.js';
 
 /** Options of {@link fcr}. */
@@ -231,27 +231,14 @@ export function fcrInit(options: FcrOptions | undefined): FcrCore {
 export type FcrAccumulator = Accumulator<Interaction, FcrState, FcrResult>;
 
 function makeFcr(core: FcrCore, opts: ResultOptions): FcrAccumulator {
-  let seen = 0;
-  const acc: FcrAccumulator & { core: FcrCore } = {
-    core,
-    add(r, index) {
-      core.add(r, index ?? seen);
-      seen++;
-      return acc;
-    },
-    merge(other) {
-      const o = other as Partial<{ core: FcrCore; state: unknown }>;
-      if (o.core instanceof FcrCore) {
-        checkSame('windowHours', o.core.windowHours, core.windowHours);
-        checkSame('asOf', o.core.asOf, core.asOf);
-        core.mergeCore(o.core);
-      } else core.mergeState(typeof o.state === 'function' ? (other as FcrAccumulator).state() : other);
-      return acc;
-    },
-    result: () => core.result(opts),
-    state: () => core.state(),
-  };
-  return acc;
+  return coreAccumulator(core, opts, (other) => {
+    const oc = (other as { core?: unknown } | null)?.core;
+    if (oc instanceof FcrCore) {
+      checkSame('windowHours', oc.windowHours, core.windowHours);
+      checkSame('asOf', oc.asOf, core.asOf);
+      core.mergeCore(oc);
+    } else core.mergeState(stateOf(other));
+  });
 }
 
 function fromState(state: FcrState, options?: StatOptions): FcrAccumulator {

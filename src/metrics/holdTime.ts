@@ -14,6 +14,7 @@ import {
   checkCount,
   checkFinite,
   checkHeader,
+  fold,
   checkMoments,
   makeAccumulator,
   ratio,
@@ -163,9 +164,5 @@ export const holdTimeAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function holdTime(interactions: Iterable<Interaction>, options?: HoldTimeOptions): HoldTimeResult {
-  const opts = resultOptions(options);
-  const state = holdTimeInit();
-  let i = 0;
-  for (const r of interactions) holdTimeFamily.add(state, r, i++);
-  return holdTimeFamily.result(state, opts);
+  return fold(holdTimeFamily, resultOptions(options), holdTimeInit(), interactions);
 }

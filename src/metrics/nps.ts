@@ -12,6 +12,7 @@ import {
   checkCount,
   checkFinite,
   checkHeader,
+  fold,
   checkWeights,
   makeAccumulator,
   resultOptions,
@@ -202,9 +203,5 @@ export const npsAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function nps(scores: Iterable<ScoreInput>, options?: NpsOptions): NpsResult {
-  const opts = resultOptions(options);
-  const state = npsInit();
-  let i = 0;
-  for (const s of scores) npsFamily.add(state, s, i++);
-  return npsFamily.result(state, opts);
+  return fold(npsFamily, resultOptions(options), npsInit(), scores);
 }

@@ -5,7 +5,7 @@
 import type { Interaction } from '../models/interaction.js';
 import { invalidState, invalidValue } from '../models/errors.js';
 import { type ConfidenceInterval, rateIsLow, wilsonInterval } from '../stats/intervals.js';
-import { type Accumulator, type Family, type StatOptions, checkCount, checkHeader, makeAccumulator, ratio, resultOptions, withFromState } from './_accumulator.js';
+import { type Accumulator, type Family, type StatOptions, checkCount, checkHeader, fold, makeAccumulator, ratio, resultOptions, withFromState } from './_accumulator.js';
 import { checkRecord, isAbandoned } from './_record.js';
 
 /** Result of {@link reroutes}. */
@@ -135,9 +135,5 @@ export const reroutesAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function reroutes(interactions: Iterable<Interaction>, options?: ReroutesOptions): ReroutesResult {
-  const opts = resultOptions(options);
-  const state = reroutesInit();
-  let i = 0;
-  for (const r of interactions) reroutesFamily.add(state, r, i++);
-  return reroutesFamily.result(state, opts);
+  return fold(reroutesFamily, resultOptions(options), reroutesInit(), interactions);
 }

@@ -5,7 +5,7 @@
 import type { Interaction } from '../models/interaction.js';
 import { invalidState, invalidValue } from '../models/errors.js';
 import { type ConfidenceInterval, rateIsLow, wilsonInterval } from '../stats/intervals.js';
-import { type Accumulator, type Family, type StatOptions, checkCount, checkHeader, makeAccumulator, ratio, resultOptions, withFromState } from './_accumulator.js';
+import { type Accumulator, type Family, type StatOptions, checkCount, checkHeader, fold, makeAccumulator, ratio, resultOptions, withFromState } from './_accumulator.js';
 import { checkRecord, isAbandoned } from './_record.js';
 
 /** Result of {@link resolutionRate}. */
@@ -135,9 +135,5 @@ export const resolutionRateAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function resolutionRate(interactions: Iterable<Interaction>, options?: ResolutionRateOptions): ResolutionRateResult {
-  const opts = resultOptions(options);
-  const state = resolutionRateInit();
-  let i = 0;
-  for (const r of interactions) resolutionRateFamily.add(state, r, i++);
-  return resolutionRateFamily.result(state, opts);
+  return fold(resolutionRateFamily, resultOptions(options), resolutionRateInit(), interactions);
 }

@@ -12,6 +12,7 @@ import {
   type StatOptions,
   checkCount,
   checkHeader,
+  fold,
   checkSame,
   makeAccumulator,
   optionsOfState,
@@ -280,9 +281,5 @@ export const serviceLevelAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function serviceLevel(interactions: Iterable<Interaction>, options?: ServiceLevelOptions): ServiceLevelResult {
-  const opts = resultOptions(options);
-  const state = init(options);
-  let i = 0;
-  for (const r of interactions) serviceLevelFamily.add(state, r, i++);
-  return serviceLevelFamily.result(state, opts);
+  return fold(serviceLevelFamily, resultOptions(options), init(options), interactions);
 }

@@ -12,8 +12,8 @@ import {
   checkCount,
   checkFinite,
   checkHeader,
+  fold,
   makeAccumulator,
-  ratio,
   resultOptions,
   withFromState,
 } from './_accumulator.js';
@@ -180,9 +180,5 @@ export const surveyFcrAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function surveyFcr(surveys: Iterable<SurveyResponse>, options?: SurveyFcrOptions): SurveyFcrResult {
-  const opts = resultOptions(options);
-  const state = surveyFcrInit();
-  let i = 0;
-  for (const r of surveys) surveyFcrFamily.add(state, r, i++);
-  return surveyFcrFamily.result(state, opts);
+  return fold(surveyFcrFamily, resultOptions(options), surveyFcrInit(), surveys);
 }
