@@ -3,7 +3,7 @@
  * rates, or two means (independent samples: two periods, channels, agents).
  * @module
  */
-import { CxMetricsError } from '../models/errors.js';
+import { invalidValue } from '../models/errors.js';
 import { normalSf, studentTQuantile, studentTSf } from './distributions.js';
 import { type ConfidenceInterval, checkLevel, npsVariance, wilsonInterval, zFor } from './intervals.js';
 
@@ -76,14 +76,10 @@ function none(test: string, reason: NoTestReason, difference: number | null, ci:
   return { difference, ci, pValue: null, significant: false, test, statistic: null, df: null, reason };
 }
 
-function bad(path: string, value: unknown, rule: string): never {
-  throw new CxMetricsError('invalid_value', `${path} ${rule}, got ${JSON.stringify(value) ?? String(value)}`, { path, index: null, value });
-}
-
 function npsParts(x: NpsLike, name: string): { score: number; variance: number } | null {
-  if (typeof x !== 'object' || x === null) bad(name, x, 'must be an NPS result');
+  if (typeof x !== 'object' || x === null) invalidValue(name, null, 'must be an NPS result', x);
   const { n, promoters, detractors } = x;
-  if (!(n >= 0) || !(promoters >= 0) || !(detractors >= 0) || promoters + detractors > n) bad(name, x, 'must have 0 ≤ promoters + detractors ≤ n');
+  if (!(n >= 0) || !(promoters >= 0) || !(detractors >= 0) || promoters + detractors > n) invalidValue(name, null, 'must have 0 ≤ promoters + detractors ≤ n', x);
   const ne = x.effectiveN ?? n;
   if (n === 0 || !(ne > 0)) return null;
   const pP = x.shares ? x.shares.promoters : promoters / n;
@@ -126,15 +122,15 @@ export function compareNps(a: NpsLike, b: NpsLike, options?: CompareOptions): Co
 }
 
 function rateParts(x: RateLike, name: string): { k: number; n: number } | null {
-  if (typeof x !== 'object' || x === null) bad(name, x, 'must be a rate result or { successes, n }');
+  if (typeof x !== 'object' || x === null) invalidValue(name, null, 'must be a rate result or { successes, n }', x);
   if ('successes' in x) {
-    if (!(x.n >= 0) || !(x.successes >= 0) || x.successes > x.n) bad(name, x, 'must have 0 ≤ successes ≤ n');
+    if (!(x.n >= 0) || !(x.successes >= 0) || x.successes > x.n) invalidValue(name, null, 'must have 0 ≤ successes ≤ n', x);
     return x.n === 0 ? null : { k: x.successes, n: x.n };
   }
   const n = x.effectiveN ?? x.n;
-  if (!(n >= 0)) bad(name, x, 'must have n ≥ 0');
+  if (!(n >= 0)) invalidValue(name, null, 'must have n ≥ 0', x);
   if (n === 0 || x.rate === null) return null;
-  if (!(x.rate >= 0 && x.rate <= 1)) bad(name, x, 'must have a rate in [0, 1]');
+  if (!(x.rate >= 0 && x.rate <= 1)) invalidValue(name, null, 'must have a rate in [0, 1]', x);
   return { k: x.rate * n, n };
 }
 
@@ -205,8 +201,8 @@ export function compareMeans(a: MeanLike, b: MeanLike, options?: CompareOptions)
   const level = checkLevel(options?.confidence ?? 0.95);
   const test = "Welch's t test (unequal variances)";
   for (const [x, name] of [[a, 'a'], [b, 'b']] as const) {
-    if (typeof x !== 'object' || x === null || !(x.n >= 0)) bad(name, x, 'must be a mean result or { mean, n, sd }');
-    if (x.sd !== null && !(x.sd >= 0)) bad(`${name}.sd`, x.sd, 'must be ≥ 0');
+    if (typeof x !== 'object' || x === null || !(x.n >= 0)) invalidValue(name, null, 'must be a mean result or { mean, n, sd }', x);
+    if (x.sd !== null && !(x.sd >= 0)) invalidValue(`${name}.sd`, null, 'must be ≥ 0', x.sd);
   }
   const na = meanN(a);
   const nb = meanN(b);

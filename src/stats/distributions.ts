@@ -4,7 +4,7 @@
  * @module
  */
 
-import { CxMetricsError } from '../models/errors.js';
+import { invalidValue } from '../models/errors.js';
 
 const SQRT2PI_INV = 0.3989422804014327; // 1/√(2π)
 const SQRT32 = 5.656854249492381; // √32
@@ -150,16 +150,14 @@ export function normalQuantile(p: number): number {
   return q < 0 ? -z : z;
 }
 
-function checkProbability(p: number): void {
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-    throw new CxMetricsError('invalid_value', `p must be a probability in [0, 1], got ${String(p)}`, { path: 'p', index: null, value: p });
-  }
+/** Throws unless `p` is a number in [0, 1]; `path` names it in the message. @internal */
+export function checkProbability(p: unknown, path = 'p'): number {
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) invalidValue(path, null, 'must be a probability in [0, 1]', p);
+  return p;
 }
 
 function checkDf(df: number): void {
-  if (typeof df !== 'number' || !(df > 0) || df === Infinity) {
-    throw new CxMetricsError('invalid_value', `df must be a finite number > 0, got ${String(df)}`, { path: 'df', index: null, value: df });
-  }
+  if (typeof df !== 'number' || !(df > 0) || df === Infinity) invalidValue('df', null, 'must be a finite number > 0', df);
 }
 
 // Lanczos approximation, g = 7, 9 coefficients.

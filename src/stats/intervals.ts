@@ -3,7 +3,7 @@
  * Plain numeric helpers; the metric results call them with their own counts.
  * @module
  */
-import { CxMetricsError } from '../models/errors.js';
+import { CxMetricsError, invalidOption } from '../models/errors.js';
 import { normalQuantile, studentTQuantile } from './distributions.js';
 
 /** A two-sided confidence interval. */
@@ -21,13 +21,7 @@ export interface ConfidenceInterval {
  * @internal
  */
 export function checkLevel(level: unknown, name = 'confidence'): number {
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
-    throw new CxMetricsError('invalid_option', `options.${name} must be a number between 0 and 1 (exclusive), got ${String(level)}`, {
-      path: `options.${name}`,
-      index: null,
-      value: level,
-    });
-  }
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) invalidOption(name, 'must be a number between 0 and 1 (exclusive)', level);
   return level;
 }
 
@@ -162,13 +156,7 @@ export function lowSampleRule(o: LowSampleOptions | undefined): LowSampleRule {
   const minN = o?.minN ?? 30;
   const minCount = o?.minCount ?? 5;
   for (const [name, v] of [['minN', minN], ['minCount', minCount]] as const) {
-    if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) {
-      throw new CxMetricsError('invalid_option', `options.lowSample.${name} must be a finite number ≥ 0, got ${String(v)}`, {
-        path: `options.lowSample.${name}`,
-        index: null,
-        value: v,
-      });
-    }
+    if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) invalidOption(`lowSample.${name}`, 'must be a finite number ≥ 0', v);
   }
   return { minN, minCount };
 }

@@ -4,12 +4,8 @@
  * @module
  */
 import { invalidOption, invalidState, invalidValue } from '../models/errors.js';
+import { checkProbability } from './distributions.js';
 
-/** Throws unless `p` is a number in [0, 1]. @internal */
-export function checkProbability(p: unknown, path = 'p'): number {
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) invalidValue(path, null, 'must be a number in [0, 1]', p);
-  return p;
-}
 
 /** Type 7 between the order statistics `a ≤ b` at fraction `f` in [0, 1), clamped to [a, b]. */
 function lerp(a: number, b: number, f: number): number {

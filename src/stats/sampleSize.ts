@@ -2,7 +2,7 @@
  * How many responses a survey needs for a given margin of error.
  * @module
  */
-import { CxMetricsError } from '../models/errors.js';
+import { invalidOption } from '../models/errors.js';
 import { checkLevel, npsVariance, zFor } from './intervals.js';
 
 /** Options of {@link sampleSizeForRate}. */
@@ -43,13 +43,10 @@ export interface SampleSizeForNpsOptions {
   population?: number;
 }
 
-function bad(name: string, rule: string, value: unknown): never {
-  throw new CxMetricsError('invalid_option', `options.${name} ${rule}, got ${String(value)}`, { path: `options.${name}`, index: null, value });
-}
 
 function finite(n: number, population: number | undefined): number {
   if (population === undefined) return Math.ceil(n - 1e-9);
-  if (typeof population !== 'number' || !(population >= 1) || !Number.isFinite(population)) bad('population', 'must be a finite number ≥ 1', population);
+  if (typeof population !== 'number' || !(population >= 1) || !Number.isFinite(population)) invalidOption('population', 'must be a finite number ≥ 1', population);
   if (!(n > 0)) return 0; // no variance: nothing to correct (and n / (1 + (n − 1)/1) would be 0 / 0)
   return Math.ceil(n / (1 + (n - 1) / population) - 1e-9);
 }
@@ -72,9 +69,9 @@ function finite(n: number, population: number | undefined): number {
  */
 export function sampleSizeForRate(options: SampleSizeForRateOptions): number {
   const e = options?.marginOfError;
-  if (typeof e !== 'number' || !(e > 0 && e < 1)) bad('marginOfError', 'must be a proportion in (0, 1)', e);
+  if (typeof e !== 'number' || !(e > 0 && e < 1)) invalidOption('marginOfError', 'must be a proportion in (0, 1)', e);
   const p = options.expectedRate ?? 0.5;
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) bad('expectedRate', 'must be in [0, 1]', p);
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) invalidOption('expectedRate', 'must be in [0, 1]', p);
   const z = zFor(checkLevel(options.confidence ?? 0.95));
   return Math.max(1, finite((z * z * p * (1 - p)) / (e * e), options.population));
 }
@@ -97,12 +94,12 @@ export function sampleSizeForRate(options: SampleSizeForRateOptions): number {
  */
 export function sampleSizeForNps(options: SampleSizeForNpsOptions): number {
   const e = options?.marginOfError;
-  if (typeof e !== 'number' || !(e > 0 && e < 200)) bad('marginOfError', 'must be a number of NPS points in (0, 200)', e);
+  if (typeof e !== 'number' || !(e > 0 && e < 200)) invalidOption('marginOfError', 'must be a number of NPS points in (0, 200)', e);
   const pP = options.expectedPromoters ?? 0.5;
   const pD = options.expectedDetractors ?? 0.5;
-  if (typeof pP !== 'number' || !(pP >= 0 && pP <= 1)) bad('expectedPromoters', 'must be in [0, 1]', pP);
-  if (typeof pD !== 'number' || !(pD >= 0 && pD <= 1)) bad('expectedDetractors', 'must be in [0, 1]', pD);
-  if (pP + pD > 1) bad('expectedDetractors', 'plus expectedPromoters must be at most 1', pD);
+  if (typeof pP !== 'number' || !(pP >= 0 && pP <= 1)) invalidOption('expectedPromoters', 'must be in [0, 1]', pP);
+  if (typeof pD !== 'number' || !(pD >= 0 && pD <= 1)) invalidOption('expectedDetractors', 'must be in [0, 1]', pD);
+  if (pP + pD > 1) invalidOption('expectedDetractors', 'plus expectedPromoters must be at most 1', pD);
   const z = zFor(checkLevel(options.confidence ?? 0.95));
   const m = e / 100;
   return Math.max(1, finite((z * z * npsVariance(pP, pD)) / (m * m), options.population));

@@ -100,7 +100,7 @@ describe('quantileSorted (type 7): statistics.md §8', () => {
   });
 
   it('quantile and quantileSorted word their errors', () => {
-    expect(() => quantileSorted(DURATIONS, 1.5)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: p must be a number in [0, 1], got 1.5]`);
+    expect(() => quantileSorted(DURATIONS, 1.5)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: p must be a probability in [0, 1], got 1.5]`);
     expect(() => quantile([1, 2, Number.NaN], 0.5)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: values[2] must be a finite number, got NaN]`);
     expect(() => quantile([1, Number.POSITIVE_INFINITY], 0.5)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: values[1] must be a finite number, got Infinity]`);
     expect(() => quantileSorted([1, Number.NaN], 0.5)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: sorted[1] must be a finite number, got NaN]`);
@@ -197,7 +197,7 @@ describe('DDSketch', () => {
     expect(() => new DDSketch({ relativeAccuracy: 1 })).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: options.relativeAccuracy must be a number in [1e-6, 1), got 1]`);
     expect(() => new DDSketch().add(-1)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: value must be a finite number ≥ 0, got -1]`);
     expect(() => new DDSketch().add(Number.NaN)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: value must be a finite number ≥ 0, got NaN]`);
-    expect(() => new DDSketch().quantile(2)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: q must be a number in [0, 1], got 2]`);
+    expect(() => new DDSketch().quantile(2)).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: q must be a probability in [0, 1], got 2]`);
     expect(() => new DDSketch().merge(new DDSketch({ relativeAccuracy: 0.02 }))).toThrowErrorMatchingInlineSnapshot(`[CxMetricsError: state.relativeAccuracy must equal this sketch's relativeAccuracy (0.01) to merge, got 0.02]`);
   });
 
