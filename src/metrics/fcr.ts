@@ -270,10 +270,7 @@ function fromState(state: FcrState, options?: StatOptions): FcrAccumulator {
  * ```
  */
 export const fcrAccumulator = /* @__PURE__ */ withFromState(
-  (options?: FcrOptions): FcrAccumulator => {
-    const { windowHours, asOf } = resolveOptions(options);
-    return makeFcr(new FcrCore(windowHours, asOf), resultOptions(options));
-  },
+  (options?: FcrOptions): FcrAccumulator => makeFcr(fcrInit(options), resultOptions(options)),
   fromState,
 );
 
@@ -310,9 +307,8 @@ export const fcrAccumulator = /* @__PURE__ */ withFromState(
  * ```
  */
 export function fcr(interactions: Iterable<Interaction>, options?: FcrOptions): FcrResult {
-  const { windowHours, asOf } = resolveOptions(options);
+  const core = fcrInit(options);
   const opts = resultOptions(options);
-  const core = new FcrCore(windowHours, asOf);
   let i = 0;
   for (const r of interactions) core.add(r, i++);
   return core.result(opts);
